@@ -1,0 +1,55 @@
+// Destructive operations: what the `sandboxed` mode asks approval for. Kept as data, documented in the
+// README: removing, overwriting or truncating files, permission and ownership changes, history-rewriting
+// git commands, and signals to other processes.
+import type { NormalizedCommand } from './normalize.js';
+
+export interface DestructiveRule {
+  /** Stable id, shown as the rule key `builtin.destructive.<id>`. */
+  id: string;
+  programs: string[];
+  /** Subcommand (first operand) required, e.g. git "reset". */
+  subcommand?: string[];
+  /** At least one of these canonical flags required (any when absent). */
+  anyFlag?: string[];
+  /** Instead of a flag: an operand starting with one of these (git push +refspec). */
+  anyOperandPrefix?: string[];
+  reason: string;
+}
+
+export const destructiveRules: DestructiveRule[] = [
+  { id: 'remove', programs: ['rm', 'rmdir', 'unlink', 'shred', 'wipe', 'srm'], reason: 'removes files' },
+  { id: 'format', programs: ['mkfs', 'mke2fs', 'mkswap', 'wipefs', 'fdisk', 'sfdisk', 'parted', 'gdisk'], reason: 'formats or repartitions a disk' },
+  { id: 'truncate', programs: ['truncate', 'fallocate'], reason: 'truncates or resizes files' },
+  { id: 'raw-copy', programs: ['dd'], reason: 'writes raw blocks (dd)' },
+  { id: 'move', programs: ['mv'], reason: 'moves files (removes the source, may overwrite the target)' },
+  { id: 'force-link', programs: ['ln'], anyFlag: ['f'], reason: 'replaces existing files with links (ln -f)' },
+  { id: 'in-place-edit', programs: ['sed'], anyFlag: ['i'], reason: 'edits files in place (sed -i)' },
+  { id: 'in-place-edit-perl', programs: ['perl'], anyFlag: ['i'], reason: 'edits files in place (perl -i)' },
+  { id: 'find-delete', programs: ['find'], anyFlag: ['delete'], reason: 'deletes the files it finds (find -delete)' },
+  { id: 'sync-delete', programs: ['rsync'], anyFlag: ['delete', 'delete-before', 'delete-after', 'delete-during', 'del', 'remove-source-files'], reason: 'deletes files (rsync --delete)' },
+  { id: 'permissions', programs: ['chmod', 'chown', 'chgrp', 'chattr', 'setfacl'], reason: 'changes permissions or ownership' },
+  { id: 'git-reset-hard', programs: ['git'], subcommand: ['reset'], anyFlag: ['hard', 'merge', 'keep'], reason: 'discards work (git reset --hard)' },
+  { id: 'git-clean', programs: ['git'], subcommand: ['clean'], anyFlag: ['f', 'x', 'X', 'd'], reason: 'deletes untracked files (git clean)' },
+  { id: 'git-force-push', programs: ['git'], subcommand: ['push'], anyFlag: ['f', 'force-with-lease', 'force-if-includes', 'mirror', 'delete', 'd'], reason: 'rewrites remote history (git push --force)' },
+  { id: 'git-force-push-refspec', programs: ['git'], subcommand: ['push'], anyOperandPrefix: ['+', ':'], reason: 'rewrites or deletes remote refs (git push +ref / :ref)' },
+  { id: 'git-restore', programs: ['git'], subcommand: ['restore'], reason: 'discards local changes (git restore)' },
+  { id: 'git-checkout-paths', programs: ['git'], subcommand: ['checkout'], anyOperandPrefix: ['.'], reason: 'discards local changes (git checkout .)' },
+  { id: 'git-checkout-force', programs: ['git'], subcommand: ['checkout', 'switch'], anyFlag: ['f', 'force', 'discard-changes'], reason: 'discards local changes (git checkout -f)' },
+  { id: 'git-stash-drop', programs: ['git'], subcommand: ['stash'], anyOperandPrefix: ['drop', 'clear'], reason: 'deletes stashed work' },
+  { id: 'git-branch-delete', programs: ['git'], subcommand: ['branch', 'tag'], anyFlag: ['D', 'd', 'delete'], reason: 'deletes branches or tags' },
+  { id: 'signal', programs: ['kill', 'pkill', 'killall', 'skill'], reason: 'sends signals to processes' },
+  { id: 'crontab-remove', programs: ['crontab'], anyFlag: ['r'], reason: 'removes the crontab' },
+];
+
+/** The destructive rules a normalized command triggers (program basenames like mkfs.ext4 match mkfs). */
+export function destructiveMatches(cmd: NormalizedCommand): DestructiveRule[] {
+  const base = cmd.program.split('.')[0]!;
+  return destructiveRules.filter((rule) => {
+    if (!rule.programs.includes(cmd.program) && !rule.programs.includes(base)) return false;
+    const operands = rule.subcommand ? cmd.operands.slice(1) : cmd.operands;
+    if (rule.subcommand && !rule.subcommand.includes(cmd.operands[0] ?? '')) return false;
+    if (rule.anyFlag && !rule.anyFlag.some((f) => cmd.flags.has(f))) return false;
+    if (rule.anyOperandPrefix && !operands.some((o) => rule.anyOperandPrefix!.some((p) => o.startsWith(p)))) return false;
+    return true;
+  });
+}

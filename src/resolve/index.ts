@@ -1,0 +1,96 @@
+// The resolve stage: every path a script touches, made absolute against the cwd it would have at that
+// point. `cd`/`pushd` move the cwd; since branches and loops make that uncertain, every cwd the
+// script could be in is kept and each relative path is resolved against all of them.
+import { lstatSync } from 'node:fs';
+import { posix } from 'node:path';
+import type { ParsedScript, SimpleCommand } from '../parse/types.js';
+import { expandTilde, newPathContext, resolvePathWord, type PathContext } from './expand-path.js';
+import { pathWords, type AccessKind } from './path-words.js';
+
+export interface ResolvedPath {
+  arg: string;
+  command: string;
+  access: AccessKind;
+  /**
+   * exact: `resolved` is the path. prefix: the word has unknown parts; the path lies somewhere below
+   * `resolved` (a directory). unknown: nothing is known (a relative word starting with a variable).
+   */
+  certainty: 'exact' | 'prefix' | 'unknown';
+  resolved: string;
+  unknowns: string[];
+  /** Set for writes that replace content (`>`, tee, cp's target) when the target is an existing file. */
+  overwritesExisting?: boolean;
+}
+
+export interface ResolveOptions {
+  cwd: string;
+  home: string;
+}
+
+/** A glob segment that bash could expand to ".." (".*", ".?", "..*"): judged as "..". */
+function globParentVariants(text: string): string[] {
+  const segments = text.split('/');
+  const risky = segments.map((s) => /^\.[*?[]/.test(s) || /^\.\.[*?[]/.test(s));
+  if (!risky.includes(true)) return [text];
+  return [text, segments.map((s, i) => (risky[i] ? '..' : s)).join('/')];
+}
+
+function resolveOne(
+  cmd: SimpleCommand,
+  text: string,
+  literal: boolean,
+  cwds: string[],
+  ctx: PathContext,
+): Array<Pick<ResolvedPath, 'certainty' | 'resolved'>> {
+  if (literal) {
+    const out = new Map<string, ResolvedPath['certainty']>();
+    for (const variant of globParentVariants(text)) {
+      const bases = variant.startsWith('/') || variant.startsWith('~') ? [cwds[0]!] : cwds;
+      for (const cwd of bases) out.set(resolvePathWord(variant, cwd, ctx), 'exact');
+    }
+    return [...out].map(([resolved, certainty]) => ({ resolved, certainty }));
+  }
+  const cut = text.indexOf('\u0000');
+  const prefix = cut === -1 ? text : text.slice(0, cut);
+  const expanded = expandTilde(prefix, ctx);
+  const slash = expanded.lastIndexOf('/');
+  if (!expanded.startsWith('/') || slash === -1) {
+    void cmd;
+    return [{ resolved: cwds[0]!, certainty: 'unknown' }];
+  }
+  const dir = expanded.slice(0, slash + 1);
+  return [{ resolved: resolvePathWord(dir, '/', ctx), certainty: 'prefix' }];
+}
+
+function isExistingFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves every path word of every command, tracking the cwd through cd/pushd. */
+export function resolveScript(script: ParsedScript, options: ResolveOptions): ResolvedPath[] {
+  const ctx = newPathContext(options.home);
+  const cwds = [posix.resolve(options.cwd)];
+  const out: ResolvedPath[] = [];
+  for (const cmd of script.commands) {
+    const command = cmd.program ?? (cmd.name?.raw ?? '(redirection)');
+    const words = pathWords(cmd);
+    if ((cmd.program === 'cd' || cmd.program === 'pushd') && cmd.args.length === 0) {
+      words.push({ arg: '(no argument: $HOME)', text: options.home, literal: true, access: 'cwd', unknowns: [] });
+    }
+    const newCwds: string[] = [];
+    for (const w of words) {
+      for (const r of resolveOne(cmd, w.text, w.literal, cwds, ctx)) {
+        const resolved: ResolvedPath = { arg: w.arg, command, access: w.access, certainty: r.certainty, resolved: r.resolved, unknowns: w.unknowns };
+        if (w.overwrite && r.certainty === 'exact' && isExistingFile(r.resolved)) resolved.overwritesExisting = true;
+        out.push(resolved);
+        if (w.access === 'cwd' && r.certainty === 'exact') newCwds.push(r.resolved);
+      }
+    }
+    for (const c of newCwds) if (!cwds.includes(c)) cwds.push(c);
+  }
+  return out;
+}
