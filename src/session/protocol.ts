@@ -1,0 +1,61 @@
+// What the supervisor types into the session shell, and how it finds where a command's output ends.
+// Pure functions: the line for one command, and the parser for its end-of-command marker.
+import { randomBytes } from 'node:crypto';
+
+/** A fresh, unguessable marker nonce for one command. */
+export function newNonce(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** The command as a bash ANSI-C string ($'...'): any bytes, newlines and quotes included, on one line. */
+export function ansiC(text: string): string {
+  let out = "$'";
+  for (const byte of Buffer.from(text, 'utf8')) {
+    const ch = String.fromCharCode(byte);
+    out += /[A-Za-z0-9 _.,:\/=+-]/.test(ch) ? ch : `\\x${byte.toString(16).padStart(2, '0')}`;
+  }
+  return `${out}'`;
+}
+
+// Names a previous command could have turned into functions to hijack the line below. Unset before use.
+const SHADOWABLE = ['builtin', 'command', 'printf', 'eval', 'trap', 'unset', 'set', 'unalias', 'shopt', 'read', 'cd', 'pwd', 'exit', 'return', 'source', '.'];
+
+/** The one line that runs `command` in the session shell and prints the marker (pure). Every word is
+ *  backslash-quoted so no alias applies; DEBUG/RETURN/ERR traps and shadowing functions are removed
+ *  first, and the DEBUG trap again before the marker so a trap cannot read the nonce from BASH_COMMAND. */
+export function commandLine(command: string, nonce: string, stdinNull: boolean): string {
+  const reset = `\\trap -- - DEBUG RETURN ERR; \\unset -f ${SHADOWABLE.filter((n) => n !== '.').join(' ')}; \\unalias -a; \\shopt -u extdebug; \\set +o functrace +o errtrace +o errexit +o nounset`;
+  const run = `\\eval -- ${ansiC(command)}${stdinNull ? ' </dev/null' : ''}`;
+  const end = `__argent_rc=$?; \\trap -- - DEBUG; \\builtin printf '\\n\\036%s %d\\036\\n' ${nonce} "$__argent_rc"`;
+  return `${reset}; ${run}; ${end}\n`;
+}
+
+/** The first line the shell gets: quiet, no history, no job control, no prompts; then a marker. */
+export function setupLine(nonce: string): string {
+  return `\\stty -echo 2>/dev/null; PS1=''; PS2=''; PS4=''; \\unset PROMPT_COMMAND HISTFILE; \\set +o history +m; \\builtin printf '\\n\\036%s %d\\036\\n' ${nonce} 0\n`;
+}
+
+export interface MarkerMatch {
+  exitCode: number;
+  /** Output before the marker (without the newline the marker line added). */
+  before: Buffer;
+  /** Bytes after the marker line (normally empty). */
+  after: Buffer;
+}
+
+/** Finds `\x1e<nonce> <code>\x1e` in the buffer (pure); null until the whole marker arrived. */
+export function findMarker(buf: Buffer, nonce: string): MarkerMatch | null {
+  const head = Buffer.from(`\x1e${nonce} `);
+  const at = buf.indexOf(head);
+  if (at === -1) return null;
+  const close = buf.indexOf(0x1e, at + head.length);
+  if (close === -1) return null;
+  const code = Number(buf.subarray(at + head.length, close).toString('latin1'));
+  let start = at;
+  if (buf[start - 1] === 0x0a) start--;
+  if (buf[start - 1] === 0x0d) start--;
+  let end = close + 1;
+  if (buf[end] === 0x0d) end++;
+  if (buf[end] === 0x0a) end++;
+  return { exitCode: Number.isInteger(code) ? code : 1, before: buf.subarray(0, start), after: buf.subarray(end) };
+}
