@@ -135,12 +135,13 @@ function refused(g: GateResult): CommandResult {
 /** Runs one command through the whole pipeline: policy, approval, sandbox, PTY, audit. */
 export async function runCommand(command: string, options: RunCommandOptions): Promise<CommandResult> {
   const audit = options.audit ?? noAudit;
-  const g = await gate(command, options);
-  if (!g.allowed) return refused(g);
   const hostEnv = options.hostEnv ?? process.env;
   const profile = options.profile;
+  // The runner's own configuration is checked first: a bad working root is the caller's error (125).
   const tools = options.tools ?? findHostTools();
   const plan = planSandbox({ profile, workdir: options.workdir, hostEnv, protect: options.protect ?? [] });
+  const g = await gate(command, { ...options, workdir: plan.bwrap.workdir });
+  if (!g.allowed) return refused(g);
   const argv = options.argv ?? ['bash', '--noprofile', '--norc', '-c', command];
   const spec = buildLaunch({ profile, plan, tools, hostEnv, argv });
   audit({ session: options.sessionId, event: 'run.start', commandId: g.commandId, command, cwd: spec.cwd, isolation: spec.isolation });

@@ -1,0 +1,61 @@
+// What every argent-run mode needs before the first command: the profile, the working root, the host
+// tools, the audit log (recorded synchronously) and the approver. Heavy modules load lazily here.
+import { randomBytes } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import type { Approver } from '../approval/types.js';
+import type { AuditSink } from '../audit/events.js';
+import { ArgentError } from '../errors.js';
+import type { Profile } from '../profile/profile.js';
+import { findHostTools, type HostTools } from '../sandbox/host.js';
+import type { RunArgs } from './run-args.js';
+
+export interface RunContext {
+  profile: Profile;
+  workdir: string;
+  sessionId: string;
+  tools: HostTools;
+  audit: AuditSink;
+  /** Files that must stay read-only inside the sandbox (the audit log and its folder). */
+  protect: string[];
+  approver: Approver;
+  close(): void;
+}
+
+export interface ContextHooks {
+  /** For --jsonl: how approval events reach the peer. */
+  send?: (event: unknown) => void;
+}
+
+/** Loads the profile, opens the audit log and builds the approver. Throws ArgentError with the fix. */
+export async function openContext(args: RunArgs, hooks: ContextHooks = {}): Promise<RunContext> {
+  const { loadChosenProfile } = await import('../profile/load.js');
+  const { profile, choice } = loadChosenProfile(args.profile);
+  const workdir = resolve(args.workdir ?? process.cwd());
+  const tools = findHostTools();
+  const sessionId = randomBytes(6).toString('hex');
+  const { openAuditLog } = await import('../audit/index.js');
+  const log = openAuditLog({
+    ...(args.auditLog ? { path: args.auditLog } : {}),
+    ...(args.logLevel ? { stderrLevel: args.logLevel as never } : {}),
+  });
+  log.record({ session: sessionId, event: 'profile.load', profile: profile.name, revision: profile.revision, sources: profile.sources, origin: choice.origin });
+  const { createApprover, defaultApproverKind } = await import('../approval/index.js');
+  const kind = (args.approver ?? defaultApproverKind(args.jsonl)) as 'tty' | 'jsonl' | 'none';
+  if (kind === 'jsonl' && !hooks.send) {
+    throw new ArgentError('USAGE', '--approver jsonl needs a --jsonl session, found a one-shot command', { hint: 'use --approver tty or none with -c' });
+  }
+  const approver = createApprover(kind, { audit: log.record, session: sessionId, ...(hooks.send ? { send: hooks.send as never } : {}) });
+  return {
+    profile,
+    workdir,
+    sessionId,
+    tools,
+    audit: log.record,
+    protect: [log.path, dirname(log.path)],
+    approver,
+    close: () => {
+      void approver.close?.();
+      log.close();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// One command, like `bash -c`: output streams live, stdin passes through, the window size and signals
+// follow the caller, and the exit code is the command's own (or 124/125/126/127, see run-args.ts).
+import type { IPty } from 'node-pty';
+import { runCommand } from '../run.js';
+import { probeNamespaces } from '../sandbox/host.js';
+import { descendants } from '../sandbox/kill-tree.js';
+import type { RunArgs } from './run-args.js';
+import type { RunContext } from './run-context.js';
+
+const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
+
+function wire(pty: IPty): () => void {
+  const cleanups: Array<() => void> = [];
+  const stdin = process.stdin;
+  if (stdin.isTTY) {
+    stdin.setRawMode(true);
+    cleanups.push(() => stdin.setRawMode(false));
+  }
+  const onInput = (data: Buffer): void => pty.write(data);
+  // A pipe's end becomes ^D for the command (twice if the last line was not terminated).
+  let last = 0x0a;
+  const onEnd = (): void => pty.write(last === 0x0a ? '\x04' : '\x04\x04');
+  stdin.on('data', (d: Buffer) => {
+    last = d[d.length - 1] ?? last;
+    onInput(d);
+  });
+  stdin.on('end', onEnd);
+  cleanups.push(() => {
+    stdin.removeAllListeners('data');
+    stdin.removeListener('end', onEnd);
+    stdin.pause();
+    stdin.unref?.();
+  });
+  if (process.stdout.isTTY) {
+    const onResize = (): void => pty.resize(process.stdout.columns, process.stdout.rows);
+    process.stdout.on('resize', onResize);
+    cleanups.push(() => process.stdout.off('resize', onResize));
+  }
+  for (const sig of FORWARDED) {
+    // The sandboxed processes get the signal; bwrap itself keeps running so it can report their status.
+    const handler = (): void => {
+      for (const p of descendants(pty.pid)) if (p.comm !== 'bwrap') process.kill(p.pid, sig);
+    };
+    process.on(sig, handler);
+    cleanups.push(() => process.off(sig, handler));
+  }
+  return () => cleanups.forEach((c) => c());
+}
+
+/** Runs the command and returns the exit code to use. Prints refusals to stderr. */
+export async function runOneShot(ctx: RunContext, command: string, args: RunArgs): Promise<number> {
+  let unwire = (): void => {};
+  let pty: IPty | undefined;
+  const pipedStdin = !process.stdin.isTTY;
+  // With a pipe on stdin the PTY would echo the input into the output; turn echo off inside first.
+  const inner = args.argv ?? ['bash', '--noprofile', '--norc', '-c', command];
+  const argv = pipedStdin ? ['bash', '--noprofile', '--norc', '-c', 'stty -echo 2>/dev/null; exec "$@"', 'argent-run', ...inner] : inner;
+  const result = await runCommand(command, {
+    profile: ctx.profile,
+    workdir: ctx.workdir,
+    sessionId: ctx.sessionId,
+    approver: ctx.approver,
+    audit: ctx.audit,
+    protect: ctx.protect,
+    tools: ctx.tools,
+    argv,
+    ...(args.timeoutSeconds ? { timeoutMs: args.timeoutSeconds * 1000 } : {}),
+    ...(process.stdout.isTTY ? { cols: process.stdout.columns, rows: process.stdout.rows } : {}),
+    onSpawn: (p) => {
+      pty = p;
+      unwire = wire(p);
+    },
+    onData: (chunk) => {
+      // Backpressure: a slow reader pauses the PTY instead of growing our memory.
+      if (!process.stdout.write(chunk) && pty) {
+        const paused = pty;
+        paused.pause();
+        process.stdout.once('drain', () => paused.resume());
+      }
+    },
+  });
+  unwire();
+  if (result.refusal !== null) {
+    process.stderr.write(`argent-run: refused: ${result.refusal}\n`);
+    return 126;
+  }
+  if (result.timedOut) process.stderr.write(`argent-run: timed out; the command and its processes were killed\n`);
+  // bwrap's own failure (no namespaces) exits 1 with "bwrap: ..." before the command ever ran.
+  if (result.exitCode === 1 && result.output.subarray(0, 7).toString() === 'bwrap: ') {
+    probeNamespaces(ctx.tools.bwrap); // throws SANDBOX_UNAVAILABLE (125) with the install command
+  }
+  return result.exitCode;
+}
