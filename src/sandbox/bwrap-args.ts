@@ -38,8 +38,8 @@ export function buildBwrapArgs(input: BwrapInput): string[] {
   args.push('--tmpfs', '/dev/shm');
   args.push('--proc', '/proc');
   // SECURITY: homes hold ~/.ssh, ~/.aws, tokens and .env files; reads are confined, not only writes.
-  for (const dir of input.hiddenDirs) args.push('--tmpfs', dir);
   if (!input.sharedTmp) args.push('--tmpfs', '/tmp');
+  for (const dir of input.hiddenDirs) args.push('--tmpfs', dir);
   for (const file of input.restoreFiles) args.push('--ro-bind', file, file);
   for (const dir of input.writable) args.push('--bind', dir, dir);
   // SECURITY: a network namespace does not stop unix sockets: cover the ones a writable bind brought back.
