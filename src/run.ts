@@ -7,8 +7,8 @@ import { ArgentError } from './errors.js';
 import type { Evaluation, EvaluateOptions } from './policy/types.js';
 import type { Profile } from './profile/profile.js';
 import { findHostTools, type HostTools } from './sandbox/host.js';
-import { buildLaunch } from './sandbox/launch.js';
 import { planSandbox } from './sandbox/plan.js';
+import { prepareLaunch } from './sandbox/prepare.js';
 import { runInPty, type PtyRunOptions, type RunResult } from './sandbox/pty.js';
 
 export type EvaluateFn = (command: string, profile: Profile, options: EvaluateOptions) => Evaluation;
@@ -143,9 +143,10 @@ export async function runCommand(command: string, options: RunCommandOptions): P
   const g = await gate(command, { ...options, workdir: plan.bwrap.workdir });
   if (!g.allowed) return refused(g);
   const argv = options.argv ?? ['bash', '--noprofile', '--norc', '-c', command];
-  const spec = buildLaunch({ profile, plan, tools, hostEnv, argv });
+  const prepared = prepareLaunch({ profile, workdir: plan.bwrap.workdir, tools, hostEnv, argv, protect: options.protect ?? [] });
+  const spec = prepared.spec;
   audit({ session: options.sessionId, event: 'run.start', commandId: g.commandId, command, cwd: spec.cwd, isolation: spec.isolation });
-  const result = await runInPty(spec, { ...options, timeoutMs: options.timeoutMs ?? profile.sandbox.limits.timeoutSeconds * 1000 });
+  const result = await runInPty(spec, { ...options, timeoutMs: options.timeoutMs ?? profile.sandbox.limits.timeoutSeconds * 1000 }).finally(() => prepared.release());
   audit({
     session: options.sessionId,
     event: 'run.end',

@@ -2,8 +2,7 @@
 // with its seccomp filter and limits, by running `true` in it. Exit 0, or 125 with the fix.
 import { ArgentError } from '../errors.js';
 import { findHostTools, probeNamespaces } from '../sandbox/host.js';
-import { buildLaunch } from '../sandbox/launch.js';
-import { planSandbox } from '../sandbox/plan.js';
+import { prepareLaunch } from '../sandbox/prepare.js';
 import { runInPty } from '../sandbox/pty.js';
 import type { RunArgs } from './run-args.js';
 
@@ -12,14 +11,14 @@ export async function runCheck(args: RunArgs): Promise<number> {
   const { profile } = loadChosenProfile(args.profile);
   const tools = findHostTools();
   probeNamespaces(tools.bwrap);
-  const plan = planSandbox({ profile, workdir: args.workdir ?? process.cwd(), hostEnv: process.env });
-  const spec = buildLaunch({ profile, plan, tools, hostEnv: process.env, argv: ['bash', '--noprofile', '--norc', '-c', 'test -w "$PWD" && ! test -e /run/docker.sock && exit 0; exit 3'] });
-  const res = await runInPty(spec, { timeoutMs: 10_000 });
+  const prepared = prepareLaunch({ profile, workdir: args.workdir ?? process.cwd(), tools, hostEnv: process.env, argv: ['bash', '--noprofile', '--norc', '-c', 'test -w "$PWD" && ! test -e /run/docker.sock && exit 0; exit 3'] });
+  const res = await runInPty(prepared.spec, { timeoutMs: 10_000 }).finally(() => prepared.release());
   if (res.exitCode !== 0) {
     throw new ArgentError('SANDBOX_UNAVAILABLE', `the sandbox check failed (exit ${res.exitCode}): ${res.output.toString().trim()}`, {
       hint: 'run with a working bubblewrap (apt-get install bubblewrap) and user namespaces enabled',
     });
   }
-  process.stdout.write(`sandbox OK: ${tools.bwrap}, profile ${profile.name} (${profile.sandbox.isolation}, network ${profile.sandbox.network}), ${res.durationMs} ms\n`);
+  const limit = prepared.processLimit ? 'process limit enforced' : 'WARNING: process limit NOT enforced (root without a writable pids cgroup)';
+  process.stdout.write(`sandbox OK: ${tools.bwrap}, profile ${profile.name} (${profile.sandbox.isolation}, network ${profile.sandbox.network}), ${limit}, ${res.durationMs} ms\n`);
   return 0;
 }

@@ -20,7 +20,8 @@ export interface LaunchSpec {
 // SECURITY: variables that make bash (the launcher runs OUTSIDE the sandbox) source or run code.
 const LAUNCHER_UNSAFE = ['BASH_ENV', 'ENV', 'SHELLOPTS', 'BASHOPTS', 'PROMPT_COMMAND', 'PS4', 'IFS', 'CDPATH', 'GLOBIGNORE'];
 
-const SECCOMP_LAUNCHER = 'exec 3< <(builtin printf "$1") || exit 125; shift; exec "$@"';
+// $1: the seccomp program as printf escapes; $2: a pids cgroup's cgroup.procs to join first, or "".
+const LAUNCHER = 'if [ -n "$2" ]; then builtin echo $$ > "$2" || exit 125; fi; exec 3< <(builtin printf "$1") || exit 125; shift 2; exec "$@"';
 
 export interface LaunchInput {
   profile: Profile;
@@ -30,6 +31,8 @@ export interface LaunchInput {
   /** The argv to run inside (e.g. ["bash", "-c", cmd]). */
   argv: string[];
   arch?: string;
+  /** A pids cgroup to run in (root callers, where RLIMIT_NPROC does not apply). */
+  cgroupProcs?: string;
 }
 
 /** Builds the spawn spec (pure given its inputs). */
@@ -39,13 +42,14 @@ export function buildLaunch(input: LaunchInput): LaunchSpec {
   for (const name of LAUNCHER_UNSAFE) delete env[name];
   const inner = [...prlimitArgs(profile.sandbox.limits), ...input.argv];
   if (profile.sandbox.isolation === 'none') {
-    return { file: inner[0]!, args: inner.slice(1), env, cwd: plan.bwrap.workdir, isolation: 'none' };
+    const args = ['--noprofile', '--norc', '-c', 'if [ -n "$1" ]; then builtin echo $$ > "$1" || exit 125; fi; shift; exec "$@"', 'argent-launch', input.cgroupProcs ?? '', ...inner];
+    return { file: tools.bash, args, env, cwd: plan.bwrap.workdir, isolation: 'none' };
   }
   const filter = buildTiocstiFilter(input.arch ?? process.arch);
   const bwrapArgs = buildBwrapArgs({ ...plan.bwrap, seccompFd: 3 });
   return {
     file: tools.bash,
-    args: ['--noprofile', '--norc', '-c', SECCOMP_LAUNCHER, 'argent-launch', toPrintfEscapes(filter), tools.bwrap, ...bwrapArgs, '--', ...inner],
+    args: ['--noprofile', '--norc', '-c', LAUNCHER, 'argent-launch', toPrintfEscapes(filter), input.cgroupProcs ?? '', tools.bwrap, ...bwrapArgs, '--', ...inner],
     env,
     cwd: plan.bwrap.workdir,
     isolation: 'bwrap',

@@ -8,8 +8,7 @@ import { ArgentError } from '../errors.js';
 import { gate, type CommandResult, type GateOptions } from '../run.js';
 import { findHostTools } from '../sandbox/host.js';
 import { descendants, killTree } from '../sandbox/kill-tree.js';
-import { buildLaunch } from '../sandbox/launch.js';
-import { planSandbox } from '../sandbox/plan.js';
+import { prepareLaunch } from '../sandbox/prepare.js';
 import { DEFAULT_OUTPUT_CAP, loadPty } from '../sandbox/pty.js';
 import { commandLine, newNonce, setupLine } from './protocol.js';
 import { MarkerStream } from './marker-stream.js';
@@ -64,10 +63,17 @@ export class Session {
   /** Starts the sandboxed shell and waits until it is ready. */
   static async start(options: SessionOptions): Promise<Session> {
     const hostEnv = options.hostEnv ?? process.env;
-    const plan = planSandbox({ profile: options.profile, workdir: options.workdir, hostEnv, protect: options.protect ?? [] });
-    const spec = buildLaunch({ profile: options.profile, plan, tools: findHostTools(), hostEnv, argv: ['bash', '--noprofile', '--norc', '--noediting', '-i'] });
+    const prepared = prepareLaunch({ profile: options.profile, workdir: options.workdir, tools: findHostTools(), hostEnv, protect: options.protect ?? [], argv: ['bash', '--noprofile', '--norc', '--noediting', '-i'] });
+    const spec = prepared.spec;
     const { spawn } = await loadPty();
-    const pty = spawn(spec.file, spec.args, { name: spec.env.TERM ?? 'xterm-256color', cols: options.cols ?? 120, rows: options.rows ?? 40, cwd: spec.cwd, env: spec.env, encoding: null });
+    let pty: IPty;
+    try {
+      pty = spawn(spec.file, spec.args, { name: spec.env.TERM ?? 'xterm-256color', cols: options.cols ?? 120, rows: options.rows ?? 40, cwd: spec.cwd, env: spec.env, encoding: null });
+    } catch (err) {
+      await prepared.release();
+      throw new ArgentError('RUNNER_FAILED', `cannot start the session shell: ${(err as Error).message}`, { cause: err });
+    }
+    pty.onExit(() => void prepared.release());
     const stream = new MarkerStream();
     pty.onData((d: string | Buffer) => stream.push(typeof d === 'string' ? Buffer.from(d) : d));
     const nonce = newNonce();

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { loadProfile } from '../../src/profile/load.js';
 import type { Profile } from '../../src/profile/profile.js';
 import { findHostTools } from '../../src/sandbox/host.js';
-import { buildLaunch } from '../../src/sandbox/launch.js';
-import { planSandbox } from '../../src/sandbox/plan.js';
+import { prepareLaunch } from '../../src/sandbox/prepare.js';
 import { runInPty, type PtyRunOptions, type RunResult } from '../../src/sandbox/pty.js';
 
 export interface Fixture {
@@ -44,8 +43,7 @@ export interface SandboxRun extends RunResult {
 export async function sandboxed(fx: Fixture, script: string, opts: Partial<PtyRunOptions> & { env?: Record<string, string>; profile?: Profile } = {}): Promise<SandboxRun> {
   const profile = opts.profile ?? fx.profile;
   const hostEnv = { ...process.env, ...opts.env };
-  const plan = planSandbox({ profile, workdir: fx.workdir, hostEnv });
-  const spec = buildLaunch({ profile, plan, tools: findHostTools(), hostEnv, argv: ['bash', '--noprofile', '--norc', '-c', script] });
-  const res = await runInPty(spec, { timeoutMs: 20_000, ...opts });
+  const prepared = prepareLaunch({ profile, workdir: fx.workdir, tools: findHostTools(), hostEnv, argv: ['bash', '--noprofile', '--norc', '-c', script] });
+  const res = await runInPty(prepared.spec, { timeoutMs: 20_000, ...opts }).finally(() => prepared.release());
   return { ...res, text: res.output.toString('utf8').replace(/\r\n/g, '\n') };
 }
