@@ -1,0 +1,146 @@
+// What a command runs besides itself: shells with -c or code on stdin, eval, wrappers (sudo, env,
+// xargs, find -exec...), interpreters with inline code, awk/sed programs, source. Inner commands are
+// reported through the Runner with `via`; what cannot be seen into becomes an Unknown.
+
+import { awkProgram, awkRunsOrWrites, interpreterOf, interpreterUse, sedRunsOrWrites, sedScripts } from './inline-code.js';
+import { addUnknown, clip, type Frame, type StdinSource } from './state.js';
+import type { SimpleCommand, Word } from './types.js';
+import type { Runner } from './walk.js';
+import { unwrap, WRAPPERS } from './wrappers.js';
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'rbash', 'fish']);
+const AWKS = new Set(['awk', 'gawk', 'mawk', 'nawk']);
+const FIND_EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
+
+/** Where the command's stdin comes from: its own redirections first, then the pipe. */
+function stdinOf(run: Runner, cmd: SimpleCommand, frame: Frame): StdinSource | undefined {
+  for (let i = cmd.redirects.length - 1; i >= 0; i--) {
+    const r = cmd.redirects[i];
+    if (!r || (r.fd !== undefined && r.fd !== 0)) continue;
+    if (r.kind === 'heredoc') {
+      const doc = [...cmd.hereDocs].reverse().find((d) => d.delimiter === r.target.text);
+      const text = doc ? run.st.docText.get(doc) : undefined;
+      return text !== undefined ? { kind: 'code', text } : { kind: 'unknown', what: 'a here-document with expansions' };
+    }
+    if (r.kind === 'herestring') return r.target.literal ? { kind: 'code', text: r.target.text } : { kind: 'unknown', what: r.target.raw };
+    if (r.kind === 'read' || r.kind === 'readwrite') return { kind: 'unknown', what: `file ${r.target.raw}` };
+  }
+  return frame.stdin;
+}
+
+function runCode(run: Runner, code: Word, via: string, frame: Frame, cmd: SimpleCommand): void {
+  if (!code.literal) {
+    addUnknown(run.st, 'dynamic-code', `${via} runs code that is not known until it runs: ${clip(code.raw, 40)}`, clip(cmd.source));
+    return;
+  }
+  run.code(code.text, via, frame, cmd);
+}
+
+/** sh/bash/... : -c STRING, or a script on stdin (here-doc, here-string, pipe). */
+function shell(run: Runner, cmd: SimpleCommand, frame: Frame, p: string): void {
+  let cFlag = false;
+  let i = 0;
+  for (; i < cmd.args.length; i++) {
+    const t = (cmd.args[i] as Word).text;
+    if (t === '--' || t === '-') {
+      i++;
+      break;
+    }
+    if (t === '--rcfile' || t === '--init-file' || /^[-+]O$/.test(t)) {
+      i++;
+      continue;
+    }
+    if (t.startsWith('--')) continue;
+    if (/^[-+][A-Za-z]+$/.test(t)) {
+      if (t.startsWith('-') && t.includes('c')) cFlag = true;
+      if (t.includes('o') || t.includes('O')) i++;
+      continue;
+    }
+    break;
+  }
+  const operand = cmd.args[i];
+  if (cFlag) {
+    if (operand) runCode(run, operand, `${p} -c`, frame, cmd);
+    return;
+  }
+  if (operand) return; // runs a script file: an ordinary command for the policy stage
+  const stdin = stdinOf(run, cmd, frame);
+  if (!stdin) return;
+  if (stdin.kind === 'code') run.code(stdin.text, `${p} <stdin>`, frame, cmd);
+  else addUnknown(run.st, 'dynamic-code', `${p} runs a script read from ${stdin.what}`, clip(cmd.source));
+}
+
+function findExec(run: Runner, cmd: SimpleCommand, frame: Frame): void {
+  const args = cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const flag = (args[i] as Word).text;
+    if (!FIND_EXEC.has(flag)) continue;
+    const start = i + 1;
+    let end = start;
+    while (end < args.length && !/^[;+]$/.test((args[end] as Word).text)) end++;
+    run.argv(args.slice(start, end), `find ${flag}`, frame, cmd, true);
+    i = end;
+  }
+}
+
+function wrapper(run: Runner, cmd: SimpleCommand, frame: Frame, p: string): void {
+  let spec = WRAPPERS[p];
+  if (!spec) return;
+  if (p === 'watch' && cmd.args.some((a) => a.text === '-x' || a.text === '--exec')) spec = { ...spec, joinAsCode: false };
+  const { argv, code } = unwrap(p, cmd.args, spec);
+  for (const c of code) runCode(run, c, `${p}`, frame, cmd);
+  if (argv.length) run.argv(argv, p, frame, cmd, spec.appendsUnknownArgs);
+}
+
+/** Analyze one reported command for the code it runs. */
+export function analyzeCommand(run: Runner, cmd: SimpleCommand, frame: Frame): void {
+  const p = cmd.program;
+  if (!p) return;
+  const st = run.st;
+  const args = cmd.args;
+  if (SHELLS.has(p)) return shell(run, cmd, frame, p);
+  if (p === 'eval') {
+    if (!args.length) return;
+    const joined: Word = { raw: args.map((a) => a.raw).join(' '), text: args.map((a) => a.text).join(' '), literal: args.every((a) => a.literal), glob: false };
+    return runCode(run, joined, 'eval', frame, cmd);
+  }
+  if (p === 'source' || p === '.') {
+    if (args.length) addUnknown(st, 'source', `${p} runs the commands in ${clip(args[0]?.raw ?? '', 40)}, which we cannot see`, clip(cmd.source));
+    return;
+  }
+  if (p === 'find') return findExec(run, cmd, frame);
+  if (p === 'alias') {
+    for (const a of args) {
+      const eq = a.text.indexOf('=');
+      if (eq > 0) runCode(run, { ...a, text: a.text.slice(eq + 1) }, 'alias', frame, cmd);
+    }
+    return;
+  }
+  if (p === 'trap') {
+    const first = args[0];
+    if (first && args.length >= 2 && first.text !== '-' && !first.text.startsWith('-')) runCode(run, first, 'trap', frame, cmd);
+    return;
+  }
+  const family = interpreterOf(p);
+  if (family) {
+    const use = interpreterUse(family, args);
+    if (use.inline) addUnknown(st, 'inline-code', `${use.inline} runs inline code`, clip(cmd.source));
+    else if (use.readsStdin && stdinOf(run, cmd, frame)) addUnknown(st, 'inline-code', `${p} runs a program read from stdin`, clip(cmd.source));
+    return;
+  }
+  if (AWKS.has(p)) {
+    const prog = awkProgram(args);
+    if (prog && (!prog.literal || awkRunsOrWrites(prog.text))) {
+      addUnknown(st, 'inline-code', `${p} program can run commands or write files`, clip(cmd.source));
+    }
+    return;
+  }
+  if (p === 'sed' || p === 'gsed') {
+    const scripts = sedScripts(args) ?? [];
+    if (scripts.some((s) => !s.literal || sedRunsOrWrites(s.text))) {
+      addUnknown(st, 'inline-code', `${p} script can run commands or write files (e/w)`, clip(cmd.source));
+    }
+    return;
+  }
+  wrapper(run, cmd, frame, p);
+}

@@ -1,0 +1,44 @@
+// Constant output of echo/printf with literal arguments: what `$(echo rm)` or `echo 'rm -rf /' | sh`
+// hands on. Anything beyond plain text and %s is left unknown.
+
+import { decodeAnsiC } from './ansi-c.js';
+import type { SimpleCommand } from './types.js';
+
+function printf(format: string, args: string[]): string | undefined {
+  if (/%(?!s|%)/.test(format)) return undefined;
+  const fmt = decodeAnsiC(format);
+  const slots = (fmt.match(/%s/g) ?? []).length;
+  const fill = (rest: string[]): string => {
+    let k = 0;
+    return fmt.replace(/%s|%%/g, (m) => (m === '%%' ? '%' : (rest[k++] ?? '')));
+  };
+  if (slots === 0) return args.length ? undefined : fill([]);
+  let out = '';
+  let i = 0;
+  do {
+    out += fill(args.slice(i, i + slots));
+    i += slots;
+  } while (i < args.length);
+  return out;
+}
+
+/** The exact stdout of an echo/printf command with literal words, or undefined if not constant. */
+export function constantOutput(cmd: SimpleCommand): string | undefined {
+  if (cmd.name === undefined || !cmd.name.literal || cmd.redirects.length > 0) return undefined;
+  if (!cmd.args.every((a) => a.literal)) return undefined;
+  const args = cmd.args.map((a) => a.text);
+  if (cmd.program === 'echo') {
+    let newline = true;
+    let i = 0;
+    for (; i < args.length && /^-[neE]+$/.test(args[i] as string); i++) {
+      if ((args[i] as string).includes('e') && args.slice(i + 1).some((a) => a.includes('\\'))) return undefined;
+      if ((args[i] as string).includes('n')) newline = false;
+    }
+    return args.slice(i).join(' ') + (newline ? '\n' : '');
+  }
+  if (cmd.program === 'printf') {
+    if (args.length === 0 || args[0] === '-v' || args[0] === '--') return undefined;
+    return printf(args[0] as string, args.slice(1));
+  }
+  return undefined;
+}

@@ -1,0 +1,304 @@
+// The pre-pass over a whole script: one linear scan that lifts here-document bodies out, rewrites the
+// constructs bash-parser rejects or misreads into equivalent ones it reads correctly, and collects
+// comments. Words go through lexWord; what bash-parser gets has no quotes, `$` or backslashes left.
+
+import { addSegment, CapError, isBlank, LexError, MAX_LEX_NEST, type Cursor } from './cursor.js';
+import { scanDqParts, scanParenBody } from './lex-expansions.js';
+import { lexWord } from './lex-word.js';
+import type { LexedScript, Segment } from './segments.js';
+
+type HereDocSeg = Extract<Segment, { kind: 'heredoc' }>;
+type CaseState = 'head' | 'pattern' | 'body';
+
+const KEEP_CMD_START = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '{', 'time', 'coproc']);
+const DECLARE = new Set(['export', 'local', 'declare', 'typeset', 'readonly']);
+// After these words a bare NAME argument is being set (read x, unset x, getopts o x...): poison all.
+const NAME_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The here-doc delimiter word as written: quote removal, and whether any part was quoted. */
+function readDelimiter(c: Cursor): { delimiter: string; quoted: boolean; raw: string } {
+  const s = c.s;
+  const start = c.pos;
+  let delimiter = '';
+  let quoted = false;
+  while (c.pos < s.length) {
+    const ch = s[c.pos] as string;
+    if (isBlank(ch) || ch === '\n' || ch === ';' || ch === '&' || ch === '|' || ch === '<' || ch === '>' || ch === ')') break;
+    if (ch === "'" || ch === '"') {
+      const end = s.indexOf(ch, c.pos + 1);
+      if (end < 0) throw new LexError('unterminated quote in here-document delimiter');
+      delimiter += s.slice(c.pos + 1, end);
+      quoted = true;
+      c.pos = end + 1;
+    } else if (ch === '\\') {
+      delimiter += s[c.pos + 1] ?? '';
+      quoted = true;
+      c.pos += 2;
+    } else {
+      delimiter += ch;
+      c.pos++;
+    }
+  }
+  if (delimiter === '' && !quoted) throw new LexError('here-document without a delimiter');
+  return { delimiter, quoted, raw: s.slice(start, c.pos) };
+}
+
+/** After the newline that ends a line with here-doc operators: read each body, in order. */
+function readBodies(c: Cursor, pending: HereDocSeg[]): void {
+  const s = c.s;
+  for (const doc of pending) {
+    const lines: string[] = [];
+    let found = false;
+    while (c.pos < s.length) {
+      const eol = s.indexOf('\n', c.pos);
+      const end = eol < 0 ? s.length : eol;
+      let line = s.slice(c.pos, end);
+      c.pos = eol < 0 ? s.length : eol + 1;
+      if (doc.op === '<<-') line = line.replace(/^\t+/, '');
+      if (line === doc.delimiter) {
+        found = true;
+        break;
+      }
+      lines.push(line);
+    }
+    // bash accepts a body that runs to the end of input (with a warning); so do we.
+    void found;
+    doc.body = lines.length ? lines.join('\n') + '\n' : '';
+    if (!doc.quoted) {
+      const sub: Cursor = { s: doc.body, pos: 0, stats: c.stats, nest: c.nest + 1 };
+      doc.parts = scanDqParts(sub, null, true);
+    }
+  }
+  pending.length = 0;
+}
+
+/** Pre-pass a script from the cursor to the end (term null) or to the `)` closing a $( or <( . */
+export function lexScript(c: Cursor, term: ')' | null): LexedScript {
+  if (c.nest > MAX_LEX_NEST) throw new CapError(`more than ${MAX_LEX_NEST} nested substitutions`);
+  const s = c.s;
+  const start = c.pos;
+  const segs: Segment[] = [];
+  const pending: HereDocSeg[] = [];
+  const cases: CaseState[] = [];
+  let out = '';
+  let cmdStart = true;
+  let declArgs = false;
+  let depth = 0;
+  const operator = (text: string, advance: number): void => {
+    out += text;
+    c.pos += advance;
+    cmdStart = true;
+    declArgs = false;
+  };
+
+  /** Redirection operators; the target word is read here too so it never counts as a command word. */
+  const redirect = (): void => {
+    if (s.startsWith('<<<', c.pos)) {
+      c.pos += 3;
+      emitTarget('<', '<<<');
+      return;
+    }
+    if (s.startsWith('<<', c.pos)) {
+      const dash = s[c.pos + 2] === '-';
+      c.pos += dash ? 3 : 2;
+      while (isBlank(s[c.pos])) c.pos++;
+      const d = readDelimiter(c);
+      const seg: HereDocSeg = { kind: 'heredoc', raw: d.raw, op: dash ? '<<-' : '<<', delimiter: d.delimiter, quoted: d.quoted, body: '', parts: undefined };
+      pending.push(seg);
+      out += '< ' + addSegment(segs, seg);
+      return;
+    }
+    const op = /^(<>|<&|<|>>|>\||>&|>)/.exec(s.slice(c.pos, c.pos + 2))?.[1] ?? '>';
+    c.pos += op.length;
+    emitTarget(op, undefined);
+  };
+  const emitTarget = (op: string, mark: string | undefined): void => {
+    while (isBlank(s[c.pos]) || (s[c.pos] === '\\' && s[c.pos + 1] === '\n')) c.pos += s[c.pos] === '\\' ? 2 : 1;
+    out += op + ' ' + (mark ? addSegment(segs, { kind: 'opmark', raw: '', op: mark }) : '');
+    const before = c.pos;
+    out += lexWord(c, segs, false).text;
+    if (c.pos === before) throw new LexError(`redirection ${mark ?? op} without a target`);
+  };
+
+  while (c.pos < s.length) {
+    const ch = s[c.pos] as string;
+    const next = s[c.pos + 1];
+    const inPattern = cases[cases.length - 1] === 'pattern';
+    if (isBlank(ch)) {
+      out += ch;
+      c.pos++;
+    } else if (ch === '\n') {
+      operator('\n', 1);
+      if (pending.length) readBodies(c, pending);
+    } else if (ch === '#') {
+      const eol = s.indexOf('\n', c.pos);
+      const end = eol < 0 ? s.length : eol;
+      c.stats.comments.push(s.slice(c.pos, end));
+      c.pos = end;
+    } else if (ch === '\\' && next === '\n') {
+      c.pos += 2;
+    } else if (ch === ';') {
+      const len = s.startsWith(';;&', c.pos) ? 3 : next === ';' || next === '&' ? 2 : 1;
+      if (len > 1 && cases.length) cases[cases.length - 1] = 'pattern';
+      // ;& and ;;& (fall-through) become ;; : which branch runs does not change what could run.
+      operator(len > 1 ? ';;' : ';', len);
+    } else if (ch === '&') {
+      if (next === '&') operator('&&', 2);
+      else if (next === '>') {
+        const append = s[c.pos + 2] === '>';
+        c.pos += append ? 3 : 2;
+        emitTarget(append ? '>>' : '>', append ? '&>>' : '&>');
+      } else operator('&', 1);
+    } else if (ch === '|') {
+      if (next === '|') operator('||', 2);
+      else if (next === '&') operator(' 2>&1 |', 2);
+      else operator('|', 1);
+    } else if (ch === '(') {
+      if (cmdStart && !inPattern && next === '(') {
+        const save = c.pos;
+        const nested: Segment[] = [];
+        const end = scanParenBody(c, c.pos + 2, true, nested);
+        if (end >= 0) {
+          const raw = s.slice(save, end);
+          for (const m of raw.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) c.stats.poisoned.add(m[0]);
+          out += addSegment(segs, { kind: 'arithcmd', raw, nested });
+          c.pos = end;
+          cmdStart = false;
+          continue;
+        }
+        c.pos = save;
+      }
+      if (inPattern) {
+        out += '(';
+        c.pos++;
+      } else {
+        depth++;
+        operator('(', 1);
+      }
+    } else if (ch === ')') {
+      if (inPattern) {
+        cases[cases.length - 1] = 'body';
+        operator(')', 1);
+      } else if (depth === 0 && term === ')') {
+        c.pos++;
+        return finish();
+      } else {
+        depth--;
+        operator(')', 1);
+      }
+    } else if ((ch === '<' || ch === '>') && next !== '(') {
+      redirect();
+    } else {
+      lexCommandWord(inPattern);
+    }
+  }
+  if (term === ')') throw new LexError('unterminated $( or <(');
+  return finish();
+
+  function finish(): LexedScript {
+    if (pending.length) readBodies(c, pending);
+    return { source: s.slice(start, term === ')' ? c.pos - 1 : c.pos), text: out, segments: segs };
+  }
+
+  /** A word in command position gets the keyword rewrites; elsewhere it is just read. */
+  function lexCommandWord(inPattern: boolean): void {
+    const atCmd = cmdStart && !inPattern;
+    if (atCmd && s.startsWith('[[', c.pos) && (isBlank(s[c.pos + 2]) || s[c.pos + 2] === '\n')) {
+      out += addSegment(segs, lexDoubleBracket());
+      cmdStart = false;
+      return;
+    }
+    if (atCmd && s.startsWith('function', c.pos) && isBlank(s[c.pos + 8])) {
+      // `function f {` / `function f() {` -> `f() {` (bash-parser rejects the keyword)
+      c.pos += 8;
+      while (isBlank(s[c.pos])) c.pos++;
+      out += lexWord(c, segs, false).text;
+      const m = /^[ \t]*\([ \t]*\)/.exec(s.slice(c.pos, c.pos + 16));
+      if (m) c.pos += m[0].length;
+      out += '() ';
+      cmdStart = true;
+      return;
+    }
+    const w = lexWord(c, segs, atCmd || declArgs);
+    if (w.text === '' ) {
+      // A character no rule consumed: bash would reject it too.
+      throw new LexError(`unexpected ${s[c.pos] ?? 'end of input'}`);
+    }
+    const word = w.plain;
+    if (word !== null && cases[cases.length - 1] === 'head' && word === 'in') {
+      out += w.text;
+      cases[cases.length - 1] = 'pattern';
+      return;
+    }
+    if (word === 'esac' && cases.length && (atCmd || inPattern)) {
+      cases.pop();
+      out += w.text;
+      cmdStart = false;
+      return;
+    }
+    if (!atCmd) {
+      if (word !== null && NAME_WORD.test(word)) c.stats.poisoned.add(word);
+      out += w.text;
+      return;
+    }
+    if (word === '!') {
+      // `if ! cmd`: bash-parser reads `!` as a command name; negation does not change what runs.
+      out += ' ';
+      return;
+    }
+    if (word === 'select') out += 'for';
+    else out += w.text;
+    if (word !== null && KEEP_CMD_START.has(word)) return;
+    if (word === 'case') cases.push('head');
+    else if (word === 'for' || word === 'select') lexForHead();
+    else if (word !== null && DECLARE.has(word)) declArgs = true;
+    if (w.assign) return;
+    cmdStart = false;
+  }
+
+  /** `for ((..))` and `for x; do` (no `in`) -> forms bash-parser reads. */
+  function lexForHead(): void {
+    while (isBlank(s[c.pos])) c.pos++;
+    if (s.startsWith('((', c.pos)) {
+      const nested: Segment[] = [];
+      const end = scanParenBody(c, c.pos + 2, true, nested);
+      if (end < 0) throw new LexError('unterminated for ((');
+      const raw = s.slice(c.pos, end);
+      c.pos = end;
+      out += ' argent_cfor in ' + addSegment(segs, { kind: 'arith', raw, nested });
+      return;
+    }
+    const name = lexWord(c, segs, false);
+    if (name.plain) c.stats.poisoned.add(name.plain);
+    out += ' ' + name.text;
+    const rest = /^[ \t\n]*(\S+)/.exec(s.slice(c.pos, c.pos + 64));
+    if (rest?.[1] !== 'in') {
+      out += ' in ' + addSegment(segs, { kind: 'param', raw: '"$@"', name: '@', plain: true, nested: [] });
+    }
+  }
+
+  /** [[ .. ]]: its words are read (they may hold substitutions), operators kept as words. */
+  function lexDoubleBracket(): Segment {
+    const from = c.pos;
+    const words: string[] = [];
+    c.pos += 2;
+    for (;;) {
+      while (isBlank(s[c.pos]) || s[c.pos] === '\n' || (s[c.pos] === '\\' && s[c.pos + 1] === '\n')) c.pos += s[c.pos] === '\\' ? 2 : 1;
+      if (c.pos >= s.length) throw new LexError('unterminated [[');
+      if (s.startsWith(']]', c.pos) && /^[\s;&|)]?$/.test(s[c.pos + 2] ?? '')) {
+        c.pos += 2;
+        break;
+      }
+      const op = /^(&&|\|\||[()!<>|&;])/.exec(s.slice(c.pos, c.pos + 2));
+      const before = c.pos;
+      const w = op ? undefined : lexWord(c, segs, false);
+      if (op?.[1]) {
+        words.push(op[1]);
+        c.pos += op[1].length;
+      } else if (w && c.pos > before) words.push(w.text);
+      else throw new LexError('unexpected character in [[');
+    }
+    return { kind: 'dbrack', raw: s.slice(from, c.pos), words };
+  }
+}
+

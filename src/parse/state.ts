@@ -1,0 +1,75 @@
+// What one parseScript call accumulates, and the caps that make it fail closed instead of running on.
+
+import type { LexStats } from './cursor.js';
+import type { FunctionDef, Redirect, HereDoc, SimpleCommand, Unknown, UnknownKind } from './types.js';
+
+/** Known values of variables at analysis time, e.g. { vars: { HOME: '/root', USER: 'root' } }. */
+export interface ParseContext {
+  vars?: Record<string, string>;
+}
+
+/** The caps: hitting one is Unknown 'too-complex' (the engine blocks), never a silent partial result. */
+export const LIMITS = {
+  /** Nesting of -c strings, eval, substitutions and wrappers. */
+  maxDepth: 16,
+  maxSourceBytes: 2 * 1024 * 1024,
+  maxCommands: 20_000,
+};
+
+export interface ParseState {
+  commands: SimpleCommand[];
+  functions: FunctionDef[];
+  unknowns: Unknown[];
+  stats: LexStats;
+  /** Variables folded to constants: assigned once, literally, in the main shell, before use. */
+  vars: Map<string, string>;
+  ctxVars: Record<string, string>;
+  /** Functions being walked, innermost last, with whether the body spawns the function itself. */
+  fnStack: Array<{ name: string; spawns: boolean }>;
+  /** The text of each here-doc after expansion; undefined when it has unknown expansions. */
+  docText: WeakMap<HereDoc, string | undefined>;
+  /** Set when a cap was hit: walking stops. */
+  capped: boolean;
+}
+
+/** Where a stdin comes from, for shells and interpreters that read code from it. */
+export type StdinSource = { kind: 'code'; text: string } | { kind: 'unknown'; what: string };
+
+/** The position being walked: nesting, and what surrounds the current command. */
+export interface Frame {
+  depth: number;
+  via: string[];
+  /** In a subshell, pipeline element, function body or nested script: assignments are not folded. */
+  isolated: boolean;
+  pipeline: boolean;
+  background: boolean;
+  stdin: StdinSource | undefined;
+  /** Redirections of enclosing compound commands ({ ..; } > f, while ..; done < f). */
+  redirects: Redirect[];
+  hereDocs: HereDoc[];
+}
+
+export function addUnknown(st: ParseState, kind: UnknownKind, detail: string, source: string): void {
+  st.unknowns.push({ kind, detail, source });
+  if (kind === 'too-complex') st.capped = true;
+}
+
+/** The value a variable folds to, or undefined when it is not a known constant at this point. */
+export function foldedVar(st: ParseState, name: string): string | undefined {
+  if (st.stats.poisoned.has(name)) return undefined;
+  const count = st.stats.assignCounts.get(name) ?? 0;
+  if (count === 1) return st.vars.get(name);
+  if (count === 0) return Object.prototype.hasOwnProperty.call(st.ctxVars, name) ? st.ctxVars[name] : undefined;
+  return undefined;
+}
+
+/** True when field splitting may not be the default (IFS touched anywhere). */
+export function ifsChanged(st: ParseState): boolean {
+  return st.stats.assignCounts.has('IFS') || st.stats.poisoned.has('IFS');
+}
+
+/** Shorten a source fragment for a message. */
+export function clip(text: string, max = 60): string {
+  const one = text.replace(/\s+/g, ' ');
+  return one.length > max ? one.slice(0, max - 3) + '...' : one;
+}

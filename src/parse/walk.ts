@@ -1,0 +1,285 @@
+// Walk bash-parser's AST of a pre-passed script and report every simple command, with redirections,
+// here-docs and nesting, in execution order. Code run by commands (sh -c, eval, wrappers) is handed to
+// analyze.ts, which comes back through the Runner to walk it.
+
+import parse, { type BpCommand, type BpNode, type BpRedirect, type BpWord } from 'bash-parser';
+import { analyzeCommand } from './analyze.js';
+import { CapError, LexError } from './cursor.js';
+import { constantOutput } from './fold.js';
+import { lexScript } from './lex-script.js';
+import { evalRedirect } from './redirects.js';
+import { placeholderIndex, rawOf, type LexedScript } from './segments.js';
+import { addUnknown, clip, LIMITS, type Frame, type ParseState, type StdinSource } from './state.js';
+import type { HereDoc, Redirect, SimpleCommand, Word } from './types.js';
+import { evalSegment, expandWord, singleWord, type WordEnv } from './words.js';
+
+const DECLARE = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
+
+/** How analyze.ts asks for more code to be walked. */
+export interface Runner {
+  st: ParseState;
+  /** Parse and walk a string bash would run as code (sh -c STR, eval, ssh host STR...) for `outer`. */
+  code(text: string, via: string, frame: Frame, outer: SimpleCommand): void;
+  /** Report argv as a command run by the wrapper `outer`, and analyze it in turn. */
+  argv(words: Word[], via: string, frame: Frame, outer: SimpleCommand, appendsUnknownArgs?: boolean): void;
+}
+
+/** basename of a literal command name: /usr/bin/../bin/sudo -> sudo. */
+export function programOf(name: Word | undefined): string | undefined {
+  if (!name?.literal) return undefined;
+  const parts = name.text.split('/').filter((p) => p !== '');
+  return parts[parts.length - 1] ?? (name.text.startsWith('/') ? '/' : undefined);
+}
+
+/** Report one command: caps, dynamic names, fork-bomb bookkeeping, then analysis of what it runs. */
+function emit(run: Runner, cmd: SimpleCommand, frame: Frame): void {
+  const st = run.st;
+  if (st.capped) return;
+  if (st.commands.length >= LIMITS.maxCommands) {
+    addUnknown(st, 'too-complex', `more than ${LIMITS.maxCommands} commands`, clip(cmd.source));
+    return;
+  }
+  st.commands.push(cmd);
+  if (cmd.name && !cmd.name.literal) {
+    addUnknown(st, 'dynamic-command', `command name ${clip(cmd.name.raw, 40)} is not known until it runs`, clip(cmd.source));
+  }
+  for (const fn of st.fnStack) {
+    if (cmd.program === fn.name && (frame.pipeline || frame.background)) fn.spawns = true;
+  }
+  analyzeCommand(run, cmd, frame);
+}
+
+/** The stdin a pipeline element gets from the command before it. */
+function pipeStdin(prev: SimpleCommand | undefined): StdinSource {
+  const out = prev ? constantOutput(prev) : undefined;
+  return out !== undefined ? { kind: 'code', text: out } : { kind: 'unknown', what: prev ? clip(prev.source, 40) : 'a compound command' };
+}
+
+/** Walk one pre-passed script; returns the commands it (and everything nested in it) produced. */
+export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): SimpleCommand[] {
+  const st = run.st;
+  const before = st.commands.length;
+  if (st.capped) return [];
+  if (frame.depth > LIMITS.maxDepth) {
+    addUnknown(st, 'too-complex', `nested more than ${LIMITS.maxDepth} levels deep`, clip(lexed.source));
+    return [];
+  }
+  if (lexed.text.trim() === '') return [];
+  let ast;
+  try {
+    ast = parse(lexed.text);
+  } catch (e) {
+    addUnknown(st, 'unparseable', `bash-parser: ${clip(e instanceof Error ? e.message : String(e), 120)}`, clip(lexed.source));
+    return [];
+  }
+  const env: WordEnv = {
+    st,
+    segs: lexed.segments,
+    runNested: (script, via) =>
+      walkLexed(run, script, { ...frame, depth: frame.depth + 1, via: [...frame.via, via], isolated: true, pipeline: false, background: false, stdin: undefined, redirects: [], hereDocs: [] }),
+  };
+  const raw = (w: BpWord): string => rawOf(w.text, env.segs);
+
+  const redirectsOf = (list: BpRedirect[] | undefined, f: Frame): Frame => {
+    if (!list?.length) return f;
+    const evald = list.map((r) => evalRedirect(env, r));
+    return {
+      ...f,
+      redirects: [...f.redirects, ...evald.map((e) => e.redirect)],
+      hereDocs: [...f.hereDocs, ...evald.flatMap((e) => (e.hereDoc ? [e.hereDoc] : []))],
+    };
+  };
+
+  const command = (node: BpCommand, f: Frame): SimpleCommand | undefined => {
+    const assignments: SimpleCommand['assignments'] = [];
+    const redirects: Redirect[] = [];
+    const hereDocs: HereDoc[] = [];
+    const words: Word[] = [];
+    const source: string[] = [];
+    const addRedirect = (r: BpRedirect): void => {
+      const e = evalRedirect(env, r);
+      redirects.push(e.redirect);
+      if (e.hereDoc) hereDocs.push(e.hereDoc);
+      source.push(`${r.numberIo?.text ?? ''}${e.redirect.op}${e.redirect.kind === 'herestring' || e.redirect.kind === 'heredoc' || e.redirect.kind === 'dup' ? '' : ' '}${e.redirect.target.raw}`);
+    };
+    let nameSeen = false;
+    for (const item of node.prefix ?? []) {
+      if (item.type === 'Redirect') addRedirect(item);
+      else {
+        const eq = item.text.indexOf('=');
+        let valueText = item.text.slice(eq + 1);
+        const firstSeg = env.segs[placeholderIndex(valueText.codePointAt(0) ?? 0)];
+        if (firstSeg?.kind === 'opmark') valueText = valueText.slice((valueText.codePointAt(0) ?? 0) > 0xffff ? 2 : 1);
+        const value = singleWord(env, valueText);
+        assignments.push({ name: item.text.slice(0, eq), value });
+        source.push(raw(item));
+      }
+    }
+    const nameSeg = node.name ? env.segs[placeholderIndex(node.name.text.codePointAt(0) ?? 0)] : undefined;
+    if (nameSeg?.kind === 'arithcmd' && [...(node.name?.text ?? '')].length === 1) {
+      evalSegment(env, nameSeg, false);
+      return undefined;
+    }
+    if (nameSeg?.kind === 'dbrack' && [...(node.name?.text ?? '')].length === 1) {
+      words.push({ raw: nameSeg.raw, text: '[[', literal: true, glob: false }, ...nameSeg.words.flatMap((w) => expandWord(env, w)));
+      source.push(nameSeg.raw);
+      nameSeen = true;
+    } else if (node.name) {
+      words.push(...expandWord(env, node.name.text));
+      source.push(raw(node.name));
+      nameSeen = true;
+    }
+    for (const item of node.suffix ?? []) {
+      if (item.type === 'Redirect') addRedirect(item);
+      else {
+        words.push(...expandWord(env, item.text));
+        source.push(raw(item));
+      }
+    }
+    // bash-parser reads a leading `!` in some positions as a command name: negation runs the rest.
+    while (words[0]?.literal && words[0].text === '!' && words.length > 1) words.shift();
+    const name = nameSeen ? words[0] : undefined;
+    const cmd: SimpleCommand = {
+      name,
+      program: programOf(name),
+      args: words.slice(1),
+      assignments,
+      redirects: [...f.redirects, ...redirects],
+      hereDocs: [...f.hereDocs, ...hereDocs],
+      via: f.via,
+      source: source.join(' '),
+    };
+    if (f.background) cmd.background = true;
+    if (!f.isolated) {
+      // Only plain assignments in the main shell set a variable for later commands (folding).
+      if (!name) for (const a of assignments) if (a.value.literal) st.vars.set(a.name, a.value.text);
+      if (cmd.program && DECLARE.has(cmd.program)) {
+        for (const a of cmd.args) {
+          const m = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(a.text);
+          if (m?.[1] && a.literal) st.vars.set(m[1], m[2] ?? '');
+        }
+      }
+    }
+    emit(run, cmd, f);
+    return cmd;
+  };
+
+  const walk = (node: BpNode | undefined, f: Frame): SimpleCommand | undefined => {
+    if (!node || st.capped) return undefined;
+    switch (node.type) {
+      case 'Script':
+        for (const c of node.commands) walk(c, f);
+        return undefined;
+      case 'CompoundList': {
+        const inner = redirectsOf(node.redirections, f);
+        let last: SimpleCommand | undefined;
+        for (const c of node.commands) last = walk(c, inner);
+        return node.commands.length === 1 ? last : undefined;
+      }
+      case 'Pipeline': {
+        const many = node.commands.length > 1;
+        let prev: SimpleCommand | undefined;
+        node.commands.forEach((c, i) => {
+          const stdin = i === 0 ? f.stdin : pipeStdin(prev);
+          prev = walk(c, { ...f, pipeline: many || f.pipeline, isolated: f.isolated || many, stdin });
+        });
+        return undefined;
+      }
+      case 'LogicalExpression':
+        walk(node.left, f);
+        walk(node.right, f);
+        return undefined;
+      case 'Subshell':
+        walk(node.list, redirectsOf(node.redirections, { ...f, isolated: true }));
+        return undefined;
+      case 'If': {
+        const g = redirectsOf(node.redirections, f);
+        walk(node.clause, g);
+        walk(node.then, g);
+        walk(node.else, g);
+        return undefined;
+      }
+      case 'While':
+      case 'Until': {
+        const g = redirectsOf(node.redirections, f);
+        walk(node.clause, g);
+        walk(node.do, g);
+        return undefined;
+      }
+      case 'For': {
+        const g = redirectsOf(node.redirections, f);
+        for (const w of node.wordlist ?? []) expandWord(env, w.text);
+        walk(node.do, g);
+        return undefined;
+      }
+      case 'Case': {
+        const g = redirectsOf(node.redirections, f);
+        expandWord(env, node.clause.text);
+        for (const item of node.cases ?? []) {
+          for (const p of item.pattern) expandWord(env, p.text);
+          walk(item.body, g);
+        }
+        return undefined;
+      }
+      case 'Function': {
+        const start = st.commands.length;
+        const entry = { name: node.name.text, spawns: false };
+        st.fnStack.push(entry);
+        walk(node.body, redirectsOf(node.redirections, { ...f, isolated: true }));
+        st.fnStack.pop();
+        st.functions.push({ name: entry.name, body: st.commands.slice(start), spawnsItself: entry.spawns });
+        return undefined;
+      }
+      case 'Command':
+        return command(node, node.async ? { ...f, background: true } : f);
+    }
+  };
+
+  walk(ast, frame);
+  return st.commands.slice(before);
+}
+
+/** A Runner over a parse state: how nested code and wrapped argv get walked. */
+export function makeRunner(st: ParseState): Runner {
+  const run: Runner = {
+    st,
+    code(text, via, frame, outer) {
+      const source = outer.source;
+      const inner: Frame = { ...frame, depth: frame.depth + 1, via: [...outer.via, via], isolated: true, pipeline: false, background: false, stdin: undefined, redirects: [], hereDocs: [] };
+      if (inner.depth > LIMITS.maxDepth) {
+        addUnknown(st, 'too-complex', `nested more than ${LIMITS.maxDepth} levels deep`, clip(source));
+        return;
+      }
+      try {
+        walkLexed(run, lexScript({ s: text, pos: 0, stats: st.stats, nest: 0 }, null), inner);
+      } catch (e) {
+        if (e instanceof LexError) addUnknown(st, 'unparseable', `${via}: ${e.message}`, clip(source));
+        else if (e instanceof CapError) addUnknown(st, 'too-complex', `${via}: ${e.message}`, clip(source));
+        else throw e;
+      }
+    },
+    argv(words, via, frame, outer, appendsUnknownArgs) {
+      const name = words[0];
+      if (!name) return;
+      const inner: Frame = { ...frame, depth: frame.depth + 1 };
+      if (inner.depth > LIMITS.maxDepth) {
+        addUnknown(st, 'too-complex', `nested more than ${LIMITS.maxDepth} levels deep`, clip(outer.source));
+        return;
+      }
+      const cmd: SimpleCommand = {
+        name,
+        program: programOf(name),
+        args: words.slice(1),
+        assignments: [],
+        redirects: outer.redirects,
+        hereDocs: outer.hereDocs,
+        via: [...outer.via, via],
+        source: words.map((w) => w.raw).join(' '),
+      };
+      if (appendsUnknownArgs) cmd.appendsUnknownArgs = true;
+      if (outer.background) cmd.background = true;
+      emit(run, cmd, inner);
+    },
+  };
+  return run;
+}

@@ -1,0 +1,178 @@
+// Pre-passed words -> the words bash would pass: quote removal, ANSI-C values, brace expansion, field
+// splitting of folded values, and each expansion either folded to a constant or marked unknown
+// (text "\u0000"). Substitutions inside words run their inner scripts through the walker.
+
+import { expandBraces } from './braces.js';
+import { constantOutput } from './fold.js';
+import { placeholderIndex, rawOf, type LexedScript, type Part, type Segment } from './segments.js';
+import { clip, foldedVar, ifsChanged, type ParseState } from './state.js';
+import type { SimpleCommand, Word } from './types.js';
+
+/** What evaluating a word needs: the state, the table its placeholders index, and a way to run code. */
+export interface WordEnv {
+  st: ParseState;
+  segs: Segment[];
+  /** Walk a nested script (substitution), returning the commands it produced. */
+  runNested: (script: LexedScript, via: string) => SimpleCommand[];
+}
+
+/** The value of one placeholder. */
+interface Piece {
+  text: string;
+  literal: boolean;
+  /** Quoted: never split or globbed. */
+  quoted: boolean;
+  unknowns: string[];
+  glob?: boolean;
+}
+
+export const UNKNOWN = '\u0000';
+
+const unknownPiece = (name: string, quoted: boolean): Piece => ({ text: UNKNOWN, literal: false, quoted, unknowns: [clip(name, 40)] });
+
+function runSubstitution(env: WordEnv, script: LexedScript, raw: string, quoted: boolean): Piece {
+  const before = env.st.commands.length;
+  const cmds = env.runNested(script, raw.startsWith('`') ? '`...`' : '$(...)');
+  const top = cmds.filter((c) => c.via.length === cmds[0]?.via.length);
+  const out = top.length === 1 && env.st.commands.length - before === 1 && top[0] ? constantOutput(top[0]) : undefined;
+  if (out === undefined) return unknownPiece(raw, quoted);
+  return { text: out.replace(/\n+$/, ''), literal: true, quoted, unknowns: [] };
+}
+
+function evalNested(env: WordEnv, nested: Segment[]): void {
+  for (const seg of nested) evalSegment(env, seg, true);
+}
+
+function evalParts(env: WordEnv, parts: Part[]): Piece {
+  const piece: Piece = { text: '', literal: true, quoted: true, unknowns: [] };
+  for (const part of parts) {
+    const p = typeof part === 'string' ? { text: part, literal: true, unknowns: [] } : evalSegment(env, part, true);
+    piece.text += p.text;
+    piece.literal &&= p.literal;
+    piece.unknowns.push(...p.unknowns);
+  }
+  return piece;
+}
+
+/** Evaluate one segment; `quoted` when it sits inside double quotes. */
+export function evalSegment(env: WordEnv, seg: Segment, quoted: boolean): Piece {
+  switch (seg.kind) {
+    case 'lit':
+      return { text: seg.value, literal: true, quoted: true, unknowns: [] };
+    case 'dq':
+      return evalParts(env, seg.parts);
+    case 'param': {
+      evalNested(env, seg.nested);
+      const value = seg.plain ? foldedVar(env.st, seg.name) : undefined;
+      if (value === undefined) return unknownPiece(seg.raw, quoted);
+      // SECURITY: with IFS changed we cannot know how an unquoted value splits.
+      if (!quoted && ifsChanged(env.st) && /\S/.test(value)) return unknownPiece(seg.raw, quoted);
+      return { text: value, literal: true, quoted, unknowns: [], glob: !quoted && /[*?[]/.test(value) };
+    }
+    case 'cmdsub':
+      return runSubstitution(env, seg.script, seg.raw, quoted);
+    case 'procsub':
+      env.runNested(seg.script, seg.raw.startsWith('>') ? '>(...)' : '<(...)');
+      return { text: '/dev/fd/63', literal: true, quoted: true, unknowns: [] };
+    case 'arith':
+    case 'arithcmd':
+      evalNested(env, seg.nested);
+      return unknownPiece(seg.raw, quoted);
+    case 'extglob':
+      evalNested(env, seg.nested);
+      return { text: seg.raw, literal: true, quoted: false, unknowns: [], glob: true };
+    case 'heredoc':
+      return { text: seg.delimiter, literal: true, quoted: true, unknowns: [] };
+    case 'opmark':
+      return { text: '', literal: true, quoted: true, unknowns: [] };
+    case 'array':
+    case 'dbrack': {
+      const words = seg.words.flatMap((w) => expandWord(env, w));
+      return {
+        text: words.map((w) => w.text).join(' '),
+        literal: words.every((w) => w.literal),
+        quoted: true,
+        unknowns: words.flatMap((w) => w.unknowns ?? []),
+      };
+    }
+  }
+}
+
+interface Field {
+  text: string;
+  literal: boolean;
+  glob: boolean;
+  unknowns: string[];
+  keep: boolean;
+}
+
+const newField = (): Field => ({ text: '', literal: true, glob: false, unknowns: [], keep: false });
+
+function toWord(raw: string, f: Field): Word {
+  const w: Word = { raw, text: f.text, literal: f.literal, glob: f.glob };
+  if (f.unknowns.length) w.unknowns = f.unknowns;
+  return w;
+}
+
+/** Evaluate every placeholder of a word once (so nested commands are reported once). */
+function evalPieces(env: WordEnv, text: string): Map<number, Piece> {
+  const pieces = new Map<number, Piece>();
+  for (const ch of text) {
+    const idx = placeholderIndex(ch.codePointAt(0) ?? 0);
+    const seg = idx >= 0 ? env.segs[idx] : undefined;
+    if (seg && !pieces.has(idx)) pieces.set(idx, evalSegment(env, seg, false));
+  }
+  return pieces;
+}
+
+function fieldsOf(text: string, pieces: Map<number, Piece>, raw: string, split: boolean): Word[] {
+  const words: Word[] = [];
+  let f = newField();
+  const flush = (): void => {
+    if (f.text !== '' || f.keep || !f.literal) words.push(toWord(raw, f));
+    f = newField();
+  };
+  for (const ch of text) {
+    const piece = pieces.get(placeholderIndex(ch.codePointAt(0) ?? 0));
+    if (!piece) {
+      f.text += ch;
+      if (ch === '*' || ch === '?' || ch === '[') f.glob = true;
+      continue;
+    }
+    f.literal &&= piece.literal;
+    f.unknowns.push(...piece.unknowns);
+    f.glob ||= piece.glob === true;
+    if (piece.quoted || !split || !piece.literal) {
+      f.text += piece.text;
+      f.keep ||= piece.quoted;
+      continue;
+    }
+    // An unquoted folded value splits into fields on blanks, as with the default IFS.
+    const parts = piece.text.split(/[ \t\n]+/);
+    parts.forEach((part, k) => {
+      if (k > 0) flush();
+      f.text += part;
+    });
+  }
+  flush();
+  return words;
+}
+
+/** A word in a position bash expands fully (command name, argument): may become 0..n words. */
+export function expandWord(env: WordEnv, text: string): Word[] {
+  const pieces = evalPieces(env, text);
+  const raw = rawOf(text, env.segs);
+  const variants = expandBraces(text);
+  if (variants === undefined) {
+    return [{ raw, text: UNKNOWN, literal: false, glob: false, unknowns: [clip(raw, 40)] }];
+  }
+  return variants.flatMap((v) => fieldsOf(v, pieces, raw, true));
+}
+
+/** A word bash does not split or brace-expand (assignment value, redirect target, here-string). */
+export function singleWord(env: WordEnv, text: string): Word {
+  const pieces = evalPieces(env, text);
+  const raw = rawOf(text, env.segs);
+  const fields = fieldsOf(text, pieces, raw, false);
+  return fields[0] ?? { raw, text: '', literal: true, glob: false };
+}
