@@ -6,6 +6,7 @@ import { createJsonlApprover, type JsonlApprover, type JsonlApproverOptions } fr
 import { createNoneApprover } from './none.js';
 import { createTtyApprover, type TtyApprover, type TtyApproverOptions } from './tty.js';
 import type { Approver } from './types.js';
+import { createWebApprover, type WebApprover } from './web/server.js';
 
 export type { ApprovalOutcome, ApprovalRequest, Approver } from './types.js';
 export { ApprovalBroker, grantKey, type ApprovalAnswer, type AnswerResult, type BrokerOptions } from './broker.js';
@@ -13,6 +14,7 @@ export { createJsonlApprover, toRequestEvent, type ApprovalRequestEvent, type Ap
 export { createTtyApprover, type TtyApprover, type TtyApproverOptions } from './tty.js';
 export { createNoneApprover } from './none.js';
 export { newRequest, type NewRequestInput } from './request.js';
+export { createWebApprover, type WebApprover, type WebApproverOptions } from './web/server.js';
 
 export type ApproverKind = 'tty' | 'jsonl' | 'web' | 'none';
 export const APPROVER_KINDS: readonly ApproverKind[] = ['tty', 'jsonl', 'web', 'none'];
@@ -20,11 +22,14 @@ export const APPROVER_KINDS: readonly ApproverKind[] = ['tty', 'jsonl', 'web', '
 export interface CreateApproverOptions extends TtyApproverOptions {
   /** Required for "jsonl": writes one event object as a JSON line to the peer. */
   send?: JsonlApproverOptions['send'];
+  /** "web": the port to listen on (default 0: a free port). */
+  port?: number;
 }
 
-/** createApprover(kind, options): the Approver for --approver tty|jsonl|web|none (web: see issue 6). */
+/** createApprover(kind, options): the Approver for --approver tty|jsonl|web|none (web: await `.ready` for its URL). */
 export function createApprover(kind: 'jsonl', options: CreateApproverOptions): JsonlApprover;
 export function createApprover(kind: 'tty', options?: CreateApproverOptions): TtyApprover;
+export function createApprover(kind: 'web', options?: CreateApproverOptions): WebApprover;
 export function createApprover(kind: ApproverKind, options?: CreateApproverOptions): Approver;
 export function createApprover(kind: ApproverKind, options: CreateApproverOptions = {}): Approver {
   switch (kind) {
@@ -37,8 +42,11 @@ export function createApprover(kind: ApproverKind, options: CreateApproverOption
       const { ttyPath: _t, tickMs: _k, keyDelayMs: _d, send, ...rest } = options;
       return createJsonlApprover({ ...rest, send });
     }
-    case 'web':
-      throw new ArgentError('USAGE', '--approver web is not available yet', { hint: 'use --approver tty or jsonl' });
+    case 'web': {
+      // The caller awaits `.ready` for the URL (with its token) and prints it once.
+      const { ttyPath: _t, tickMs: _k, keyDelayMs: _d, send: _s, ...rest } = options;
+      return createWebApprover(rest);
+    }
     default:
       throw new ArgentError('USAGE', `unknown approver ${JSON.stringify(kind)}`, { hint: `use one of: ${APPROVER_KINDS.join(', ')}` });
   }
