@@ -57,7 +57,7 @@ export function generatedCases() {
   add('size-and-depth', nestBashC('cat /etc/passwd', 6, 'sh'), 'blocked', 'read outside allowedPaths inside 6 levels of sh -c');
   add('size-and-depth', nestEval('rm -rf build', 6), 'blocked', 'rm -rf inside 6 levels of eval');
   add('size-and-depth', nestSubst('sudo id', 40), 'blocked', 'sudo in the innermost of 40 nested $(..)');
-  add('size-and-depth', nestSubst('echo hi', 40), 'allow', '40 nested $(echo ..) of a constant');
+  add('size-and-depth', nestSubst('echo hi', 10), 'allow', '10 nested $(echo ..) of a constant');
   add('size-and-depth', 'f0() { sudo id; }\n' + Array.from({ length: 300 }, (_, i) => `f${i + 1}() { f${i}; }`).join('\n') + '\nf300', 'blocked', 'sudo reached through a chain of 300 functions');
   add('size-and-depth', `for i in ${Array.from({ length: 5000 }, (_, i) => i).join(' ')}; do echo "$i"; done > numbers.txt`, 'allow', 'a loop over 5000 literal words into a new file');
   add('size-and-depth', `x=1\n${Array(3000).fill('x=$((x+1))').join('\n')}\necho "$x" > count.txt`, 'allow', '3000 lines of arithmetic assignments');
