@@ -33,7 +33,7 @@ async function answer(req, approve, forSession) {
   if (!res.ok) document.getElementById('status').textContent = 'Not applied: ' + ((await res.json()).error || res.status);
 }
 function card(req) {
-  const c = el('section', undefined, 'card'); c.setAttribute('aria-label', 'approval request'); c.dataset.requestId = req.requestId;
+  const c = el('section', undefined, 'card'); c.setAttribute('aria-label', 'approval request'); c.dataset.requestId = req.requestId; c.tabIndex = -1;
   c.append(el('code', req.command));
   const dl = el('dl');
   const row = (k, v) => { dl.append(el('dt', k), el('dd', v)); };
@@ -53,7 +53,8 @@ function render(state) {
   const list = document.getElementById('pending'); list.replaceChildren();
   if (pending.length === 0) list.append(el('p', 'Nothing is waiting for approval.', 'empty'));
   for (const req of pending) list.append(card(req));
-  const focus = list.querySelector('button.approve'); if (focus && !list.contains(document.activeElement)) focus.focus();
+  // Focus lands on the card, not on Approve: a stray Enter must never approve a request just shown.
+  const focus = list.querySelector('.card'); if (focus && document.activeElement === document.body) focus.focus();
   const hist = document.getElementById('history'); hist.replaceChildren();
   for (const h of state.history) hist.append(el('li', new Date(h.decidedAt).toLocaleTimeString() + ' ' + (h.approved ? 'APPROVED' : 'REJECTED') + ' by ' + h.by + ' (' + h.reason + '): ' + h.command));
   document.title = (pending.length ? '(' + pending.length + ') ' : '') + 'argent approvals';
