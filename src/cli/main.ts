@@ -9,9 +9,11 @@ export function fail(message: string, hint?: string): never {
 }
 
 /** node:util parseArgs with its errors turned into usage errors that point at --help. */
-export function parseFlags<T extends ParseArgsConfig>(config: T, command: string) {
+type Strict<T> = T & { strict: true; allowPositionals: true };
+
+export function parseFlags<T extends ParseArgsConfig>(config: T, command: string): ReturnType<typeof parseArgs<Strict<T>>> {
   try {
-    return parseArgs({ ...config, strict: true, allowPositionals: true });
+    return parseArgs<Strict<T>>({ ...config, strict: true, allowPositionals: true });
   } catch (err) {
     const message = (err as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     return fail(`${command}: ${message}`, `run \`${command} --help\` for usage`);

@@ -7,6 +7,7 @@ import { loadProfile, toEffective } from '../../src/profile/load.js';
 import type { ProfileFile } from '../../src/profile/schema.js';
 
 // A real project directory: /tmp/argent-eval-XXXX/project, with a sibling that must stay outside.
+// The shipped sandboxed profile allows all of /tmp/, so path tests use `workdirOnly`.
 const base = mkdtempSync(join(tmpdir(), 'argent-eval-'));
 const project = join(base, 'project');
 const home = join(base, 'home');
@@ -124,22 +125,22 @@ describe('allowedPaths', () => {
   });
 
   it('compares by path segment, never string prefix', () => {
-    expect(decide(`ls ${project}-evil`).decision).toBe('blocked');
-    expect(decide(`ls ${project}/src`).decision).toBe('allow');
+    expect(decide(`ls ${project}-evil`, workdirOnly).decision).toBe('blocked');
+    expect(decide(`ls ${project}/src`, workdirOnly).decision).toBe('allow');
     expect(decide('ls /tmpx/a', workdirOnly).decision).toBe('blocked');
   });
 
   it('follows symlinks, ~, $HOME and ..', () => {
-    expect(decide('cat etc-link/passwd').decision).toBe('blocked');
-    expect(decide('cat ~/.ssh/id_rsa').decision).toBe('blocked');
-    expect(decide('cat $HOME/.ssh/id_rsa').decision).toBe('blocked');
-    expect(decide('cat src/../../project-evil/x').decision).toBe('blocked');
+    expect(decide('cat etc-link/passwd', workdirOnly).decision).toBe('blocked');
+    expect(decide('cat ~/.ssh/id_rsa', workdirOnly).decision).toBe('blocked');
+    expect(decide('cat $HOME/.ssh/id_rsa', workdirOnly).decision).toBe('blocked');
+    expect(decide('cat src/../../project-evil/x', workdirOnly).decision).toBe('blocked');
   });
 
   it('tracks the cwd through cd', () => {
-    expect(decide('cd src && cat ../README.md').decision).toBe('allow');
-    expect(decide('cd .. && cat project-evil/x').decision).toBe('blocked');
-    expect(decide('cd; cat .bashrc').decision).toBe('blocked');
+    expect(decide('cd src && cat ../README.md', workdirOnly).decision).toBe('allow');
+    expect(decide('cd .. && cat project-evil/x', workdirOnly).decision).toBe('blocked');
+    expect(decide('cd; cat .bashrc', workdirOnly).decision).toBe('blocked');
   });
 
   it('blocks a path under an outside directory whatever the variable is', () => {
