@@ -10,10 +10,10 @@ const FIXTURE = 'test/approval/fixtures/tty-child.ts';
 let childJs: string;
 let dir: string;
 beforeAll(() => {
-  childJs = buildChild(FIXTURE)(FIXTURE);
   dir = mkdtempSync(join(tmpdir(), 'argent-tty-'));
+  childJs = buildChild(FIXTURE)(FIXTURE);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 type Spec = { command: string; timeoutMs: number; cwd?: string; revision?: string };
 

@@ -16,8 +16,13 @@ export function buildChild(...entries: string[]): (entry: string) => string {
   if (out === undefined) {
     out = mkdtempSync(join(tmpdir(), 'argent-child-'));
     const tsc = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
-    const flags = ['--outDir', out, '--rootDir', REPO, '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2023'];
-    execFileSync(process.execPath, [tsc, ...flags, '--skipLibCheck', '--esModuleInterop', '--types', 'node', ...entries.map((e) => join(REPO, e))], { cwd: REPO, stdio: 'pipe' });
+    // The project's own compiler settings (tsconfig.json), minus `include`: only these entries and their imports.
+    const flags = ['--outDir', out, '--rootDir', REPO, '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2023', '--strict', '--noUncheckedIndexedAccess'];
+    try {
+      execFileSync(process.execPath, [tsc, ...flags, '--skipLibCheck', '--esModuleInterop', '--types', 'node', ...entries.map((e) => join(REPO, e))], { cwd: REPO, stdio: 'pipe' });
+    } catch (err) {
+      throw new Error(`tsc failed for ${entries.join(', ')}:\n${(err as { stdout?: Buffer }).stdout?.toString() ?? ''}`);
+    }
     // ESM resolves bare imports (pino, node-pty) by walking up from the file: give it the repo's node_modules.
     symlinkSync(join(REPO, 'node_modules'), join(out, 'node_modules'));
     writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
