@@ -20,19 +20,21 @@ export function ansiC(text: string): string {
 // Names a previous command could have turned into functions to hijack the line below. Unset before use.
 const SHADOWABLE = ['builtin', 'command', 'printf', 'eval', 'trap', 'unset', 'set', 'unalias', 'shopt', 'read', 'cd', 'pwd', 'exit', 'return', 'source', '.'];
 
-/** The one line that runs `command` in the session shell and prints the marker (pure). Every word is
- *  backslash-quoted so no alias applies; DEBUG/RETURN/ERR traps and shadowing functions are removed
- *  first, and the DEBUG trap again before the marker so a trap cannot read the nonce from BASH_COMMAND. */
+/** The one line that runs `command` in the session shell and prints the marker (pure).
+ *  Before the command: every word backslash-quoted (no alias applies), DEBUG/RETURN/ERR traps and
+ *  functions shadowing the builtins we call are removed. After it: ONLY assignments, which no function,
+ *  alias or builtin redefinition can intercept; the marker is the next prompt (PS1), printed by bash itself. */
 export function commandLine(command: string, nonce: string, stdinNull: boolean): string {
   const reset = `\\trap -- - DEBUG RETURN ERR; \\unset -f ${SHADOWABLE.filter((n) => n !== '.').join(' ')}; \\unalias -a; \\shopt -u extdebug; \\set +o functrace +o errtrace +o errexit +o nounset`;
   const run = `\\eval -- ${ansiC(command)}${stdinNull ? ' </dev/null' : ''}`;
-  const end = `__argent_rc=$?; \\trap -- - DEBUG; \\builtin printf '\\n\\036%s %d\\036\\n' ${nonce} "$__argent_rc"`;
+  // The command's own traps end with it (their output still counts as its output), not at the next line.
+  const end = `__argent_rc=$?; \\trap -- - DEBUG RETURN ERR; \\shopt -u extdebug; PROMPT_COMMAND=; PS0=; PS1=$'\\n\\x1e'${nonce}" $__argent_rc"$'\\x1e\\n'`;
   return `${reset}; ${run}; ${end}\n`;
 }
 
-/** The first line the shell gets: quiet, no history, no job control, no prompts; then a marker. */
+/** The first line the shell gets: quiet, no history, no job control; its prompt is the first marker. */
 export function setupLine(nonce: string): string {
-  return `\\stty -echo 2>/dev/null; PS1=''; PS2=''; PS4=''; \\unset PROMPT_COMMAND HISTFILE; \\set +o history +m; \\builtin printf '\\n\\036%s %d\\036\\n' ${nonce} 0\n`;
+  return `\\stty -echo 2>/dev/null; PS2=''; PS4=''; PROMPT_COMMAND=; HISTFILE=; \\set +o history +m; PS1=$'\\n\\x1e'${nonce}$' 0\\x1e\\n'\n`;
 }
 
 export interface MarkerMatch {
