@@ -1,7 +1,7 @@
 // Destructive operations: what the `sandboxed` mode asks approval for. Kept as data, documented in the
 // README: removing, overwriting or truncating files, permission and ownership changes, history-rewriting
 // git commands, and signals to other processes.
-import type { NormalizedCommand } from './normalize.js';
+import { programFamilies, type NormalizedCommand } from './normalize.js';
 
 export interface DestructiveRule {
   /** Stable id, shown as the rule key `builtin.destructive.<id>`. */
@@ -11,6 +11,8 @@ export interface DestructiveRule {
   subcommand?: string[];
   /** At least one of these canonical flags required (any when absent). */
   anyFlag?: string[];
+  /** Not when one of these flags is present (a dry run, a listing). */
+  unlessFlag?: string[];
   /** Instead of a flag: an operand starting with one of these (git push +refspec). */
   anyOperandPrefix?: string[];
   reason: string;
@@ -29,7 +31,7 @@ export const destructiveRules: DestructiveRule[] = [
   { id: 'sync-delete', programs: ['rsync'], anyFlag: ['delete', 'delete-before', 'delete-after', 'delete-during', 'del', 'remove-source-files'], reason: 'deletes files (rsync --delete)' },
   { id: 'permissions', programs: ['chmod', 'chown', 'chgrp', 'chattr', 'setfacl'], reason: 'changes permissions or ownership' },
   { id: 'git-reset-hard', programs: ['git'], subcommand: ['reset'], anyFlag: ['hard', 'merge', 'keep'], reason: 'discards work (git reset --hard)' },
-  { id: 'git-clean', programs: ['git'], subcommand: ['clean'], anyFlag: ['f', 'x', 'X', 'd'], reason: 'deletes untracked files (git clean)' },
+  { id: 'git-clean', programs: ['git'], subcommand: ['clean'], anyFlag: ['f', 'force'], unlessFlag: ['n', 'dry-run'], reason: 'deletes untracked files (git clean)' },
   { id: 'git-force-push', programs: ['git'], subcommand: ['push'], anyFlag: ['f', 'force-with-lease', 'force-if-includes', 'mirror', 'delete', 'd'], reason: 'rewrites remote history (git push --force)' },
   { id: 'git-force-push-refspec', programs: ['git'], subcommand: ['push'], anyOperandPrefix: ['+', ':'], reason: 'rewrites or deletes remote refs (git push +ref / :ref)' },
   { id: 'git-restore', programs: ['git'], subcommand: ['restore'], reason: 'discards local changes (git restore)' },
@@ -37,18 +39,19 @@ export const destructiveRules: DestructiveRule[] = [
   { id: 'git-checkout-force', programs: ['git'], subcommand: ['checkout', 'switch'], anyFlag: ['f', 'force', 'discard-changes'], reason: 'discards local changes (git checkout -f)' },
   { id: 'git-stash-drop', programs: ['git'], subcommand: ['stash'], anyOperandPrefix: ['drop', 'clear'], reason: 'deletes stashed work' },
   { id: 'git-branch-delete', programs: ['git'], subcommand: ['branch', 'tag'], anyFlag: ['D', 'd', 'delete'], reason: 'deletes branches or tags' },
-  { id: 'signal', programs: ['kill', 'pkill', 'killall', 'skill'], reason: 'sends signals to processes' },
+  { id: 'signal', programs: ['kill', 'pkill', 'killall', 'skill'], unlessFlag: ['l', 'L', 'list', 'table'], reason: 'sends signals to processes' },
   { id: 'crontab-remove', programs: ['crontab'], anyFlag: ['r'], reason: 'removes the crontab' },
 ];
 
 /** The destructive rules a normalized command triggers (program basenames like mkfs.ext4 match mkfs). */
 export function destructiveMatches(cmd: NormalizedCommand): DestructiveRule[] {
-  const base = cmd.program.split('.')[0]!;
+  const base = (programFamilies[cmd.program] ?? cmd.program).split('.')[0]!;
   return destructiveRules.filter((rule) => {
     if (!rule.programs.includes(cmd.program) && !rule.programs.includes(base)) return false;
     const operands = rule.subcommand ? cmd.operands.slice(1) : cmd.operands;
     if (rule.subcommand && !rule.subcommand.includes(cmd.operands[0] ?? '')) return false;
     if (rule.anyFlag && !rule.anyFlag.some((f) => cmd.flags.has(f))) return false;
+    if (rule.unlessFlag && rule.unlessFlag.some((f) => cmd.flags.has(f))) return false;
     if (rule.anyOperandPrefix && !operands.some((o) => rule.anyOperandPrefix!.some((p) => o.startsWith(p)))) return false;
     return true;
   });

@@ -8,6 +8,7 @@ import { resolveScript } from '../resolve/index.js';
 import { checkPaths, expandAllowedPaths } from './allowed-paths.js';
 import { domainRules } from './domains.js';
 import { destructiveRules, literalPatternRules, normalizeAll, patternRules, shadowingRules, unknownRules } from './exec-rules.js';
+import { hiddenCodeRules } from './hidden-code.js';
 import { toolMode } from './modes.js';
 import { compilePattern } from './patterns.js';
 import { decisionRank, type Decision, type EvaluateOptions, type Evaluation, type PathAccess, type RuleMatch } from './types.js';
@@ -29,7 +30,10 @@ function execRules(command: string, profile: Profile, cwd: string, workdir: stri
   }
   // Unknowns only matter where there is something to check: rules, or the sandboxed mode's approvals.
   const checking = patterns.length > 0 || roots !== undefined || destructiveNeedsApproval;
-  if (checking) rules.push(...unknownRules(script, profile.security.mode === 'locked'));
+  if (checking) {
+    rules.push(...unknownRules(script, profile.security.mode === 'locked'));
+    rules.push(...hiddenCodeRules(script, commands, resolved, profile.security.mode === 'locked'));
+  }
   if (destructiveNeedsApproval) rules.push(...destructiveRules(commands, resolved));
   rules.push(...shadowingRules(script, commands));
   return { rules, paths: accesses };

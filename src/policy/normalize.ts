@@ -21,6 +21,48 @@ export const flagAliases: Record<string, Record<string, string>> = {
 /** Programs whose options are single-dash words (`find -delete`), not clusters of letters. */
 const singleDashLong = new Set(['find', 'java', 'go', 'qemu-system-x86_64']);
 
+/** Options that take the next word as their value, per program: the value is not an operand. */
+export const valueFlags: Record<string, string[]> = {
+  git: ['C', 'c', 'git-dir', 'work-tree', 'namespace', 'config-env', 'exec-path'],
+  sort: ['o', 'k', 't', 'T', 'S', 'output'],
+  grep: ['e', 'f', 'm', 'A', 'B', 'C', 'regexp', 'file'],
+  tar: ['f', 'C', 'T', 'X', 'file', 'directory'],
+  kill: ['s', 'n'],
+  sed: ['e', 'f', 'l'],
+  chmod: ['reference'],
+  chown: ['reference'],
+  cp: ['t', 'S', 'target-directory'],
+  mv: ['t', 'S', 'target-directory'],
+  rsync: ['e', 'rsh', 'f', 'filter', 'exclude', 'include'],
+};
+
+/** Long option names per program, so GNU's unambiguous abbreviations (`--recur`) are recognized. */
+export const longOptions: Record<string, string[]> = {
+  rm: ['recursive', 'force', 'dir', 'interactive', 'one-file-system', 'no-preserve-root', 'preserve-root', 'verbose', 'help', 'version'],
+  cp: ['recursive', 'force', 'archive', 'backup', 'link', 'no-clobber', 'interactive', 'preserve', 'parents', 'symbolic-link', 'target-directory', 'update', 'verbose'],
+  chmod: ['recursive', 'reference', 'changes', 'silent', 'quiet', 'verbose', 'preserve-root', 'no-preserve-root'],
+  chown: ['recursive', 'reference', 'changes', 'silent', 'quiet', 'verbose', 'dereference', 'no-dereference', 'from'],
+  git: ['force', 'force-with-lease', 'force-if-includes', 'hard', 'soft', 'mixed', 'merge', 'keep', 'dry-run', 'delete', 'mirror'],
+  sed: ['in-place', 'expression', 'file', 'quiet', 'silent', 'regexp-extended', 'separate', 'null-data'],
+};
+
+function expandLong(program: string, name: string): string {
+  const known = longOptions[program];
+  if (!known || known.includes(name) || name.length < 2) return name;
+  const candidates = known.filter((k) => k.startsWith(name));
+  return candidates.length === 1 ? candidates[0]! : name;
+}
+
+/**
+ * Other names for the same program, for pattern matching: a pattern on "sudo" is about privilege
+ * escalation and a pattern on "mkfs" about formatting, whatever the tool is called.
+ */
+export const programFamilies: Record<string, string> = {
+  doas: 'sudo', sudoedit: 'sudo', visudo: 'sudo', pkexec: 'sudo', su: 'sudo', run0: 'sudo', calife: 'sudo',
+  mkdosfs: 'mkfs.vfat', mkfs: 'mkfs', mke2fs: 'mkfs.ext2', mkntfs: 'mkfs.ntfs', mkexfatfs: 'mkfs.exfat', mkswap: 'mkfs.swap',
+  'mkfs.msdos': 'mkfs.vfat',
+};
+
 export interface NormalizedCommand {
   program: string;
   flags: Set<string>;
@@ -33,7 +75,7 @@ const permBits: Record<string, number> = { r: 4, w: 2, x: 1 };
 
 /** chmod's mode operand as the resulting permission bits, when they do not depend on the file's old mode. */
 export function canonicalChmodMode(mode: string): string {
-  if (/^[0-7]{1,4}$/.test(mode)) return (parseInt(mode, 8) & 0o777).toString(8).padStart(3, '0');
+  if (/^[0-7]+$/.test(mode) && parseInt(mode, 8) <= 0o7777) return (parseInt(mode, 8) & 0o777).toString(8).padStart(3, '0');
   const apply = (start: number): number | undefined => {
     let bits = start;
     for (const clause of mode.split(',')) {
@@ -71,11 +113,13 @@ function normalizeOperand(text: string, program: string, index: number, home: st
 /** Splits words into canonical flags and normalized operands (GNU style: flags may follow operands). */
 export function normalizeArgs(program: string, args: Word[], home: string): NormalizedCommand {
   const aliases = flagAliases[program] ?? {};
+  const takesValue = valueFlags[program] ?? [];
   const flags = new Set<string>();
   const operands: string[] = [];
   let hasDynamicArgs = false;
   let endOfOptions = false;
-  for (const a of args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
     if (!a.literal) hasDynamicArgs = true;
     const t = a.text;
     if (!endOfOptions && t === '--') {
@@ -84,11 +128,14 @@ export function normalizeArgs(program: string, args: Word[], home: string): Norm
     }
     const chmodMode = program === 'chmod' && operands.length === 0 && /^-[rwxXst]+$/.test(t);
     if (!endOfOptions && t.startsWith('--') && t.length > 2 && !chmodMode) {
-      const name = t.slice(2).split('=')[0]!;
+      const name = expandLong(program, t.slice(2).split('=')[0]!);
       flags.add(aliases[name] ?? name);
+      if (!t.includes('=') && takesValue.includes(name)) i++;
     } else if (!endOfOptions && t.startsWith('-') && t.length > 1 && !chmodMode && !/^-\d+$/.test(t)) {
       if (singleDashLong.has(program)) flags.add(t.slice(1));
       else for (const ch of t.slice(1)) flags.add(aliases[ch] ?? ch);
+      // `-C dir`: the value is the next word. (`-Cdir` carries it; the letters after C are not flags.)
+      if (!singleDashLong.has(program) && t.length === 2 && takesValue.includes(t[1]!)) i++;
     } else {
       operands.push(normalizeOperand(t, program, operands.length, home));
     }

@@ -4,7 +4,7 @@
 // trip it. Shapes: a simple command ("rm -rf /", "sudo", "chmod 777"), a write redirection ("> /dev/"),
 // a self-spawning function (the fork bomb, under any name); anything else falls back to substrings.
 import { posix } from 'node:path';
-import { normalizeArgs, type NormalizedCommand } from './normalize.js';
+import { normalizeArgs, programFamilies, type NormalizedCommand } from './normalize.js';
 
 export type CompiledPattern =
   | { kind: 'command'; source: string; index: number; program: string; flags: Set<string>; operands: string[] }
@@ -37,8 +37,9 @@ export function compilePattern(source: string, index: number, home: string): Com
   return { kind: 'command', source, index, program, flags: n.flags, operands: n.operands };
 }
 
-function programMatches(pattern: string, program: string, isLastToken: boolean): boolean {
-  if (program === pattern) return true;
+function programMatches(pattern: string, actual: string, isLastToken: boolean): boolean {
+  const program = programFamilies[actual] ?? actual;
+  if (program === pattern || actual === pattern) return true;
   // A one-word pattern keeps the substring rule's reach over variants: "mkfs" matches mkfs.ext4.
   return isLastToken && program.startsWith(pattern) && /^[.\-_]/.test(program.slice(pattern.length));
 }

@@ -1,12 +1,13 @@
-// A path word to an absolute, normalized, symlink-resolved path: ~, ~user, cwd, . and .., then the
-// realpath of the longest prefix that exists (so a symlink inside the project that points out of it
-// is judged by where it points).
-import { realpathSync, readFileSync } from 'node:fs';
+// A path word to an absolute path the way the kernel would walk it: ~ and ~user expanded, then
+// component by component from the cwd, following every symlink where it stands, so `..` after a
+// symlink climbs from the link's target (physically), and a dangling link is judged by its target.
+import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { posix } from 'node:path';
 
 /** Per-evaluation caches: no module-level state, one of these lives for one evaluate() call. */
 export interface PathContext {
   home: string;
+  /** Resolved real path of each absolute prefix already walked. */
   realpaths: Map<string, string>;
   userHomes?: Map<string, string | null>;
 }
@@ -42,35 +43,54 @@ export function expandTilde(word: string, ctx: PathContext): string {
   return home === null ? word : home + rest;
 }
 
-/** realpath of the longest existing prefix, with the rest appended (the rest cannot hold symlinks yet). */
-export function realpathLongestPrefix(absolute: string, ctx: PathContext): string {
-  const cached = ctx.realpaths.get(absolute);
-  if (cached !== undefined) return cached;
-  let head = absolute;
-  const tail: string[] = [];
-  let result: string | undefined;
-  for (;;) {
-    try {
-      const real = realpathSync.native(head);
-      result = tail.length === 0 ? real : posix.join(real, ...tail.reverse());
-      break;
-    } catch {
-      if (head === '/') {
-        result = absolute;
-        break;
-      }
-      tail.push(posix.basename(head));
-      head = posix.dirname(head);
+const MAX_LINKS = 40; // the kernel's own limit (ELOOP)
+
+/** Walks `components` from the real directory `start`, following symlinks as the kernel does. */
+function walk(start: string, components: string[], ctx: PathContext, depth: number): string {
+  let cur = start;
+  for (let i = 0; i < components.length; i++) {
+    const c = components[i]!;
+    if (c === '' || c === '.') continue;
+    if (c === '..') {
+      cur = posix.dirname(cur);
+      continue;
     }
+    const next = cur === '/' ? `/${c}` : `${cur}/${c}`;
+    const cached = ctx.realpaths.get(next);
+    if (cached !== undefined) {
+      cur = cached;
+      continue;
+    }
+    let resolved = next;
+    try {
+      if (lstatSync(next).isSymbolicLink()) {
+        if (depth >= MAX_LINKS) return next;
+        const target = readlinkSync(next);
+        resolved = walk(target.startsWith('/') ? '/' : cur, target.split('/'), ctx, depth + 1);
+      }
+    } catch {
+      // Does not exist (yet): nothing below it can be a symlink, the rest is lexical.
+      return posix.join(next, ...components.slice(i + 1));
+    }
+    ctx.realpaths.set(next, resolved);
+    cur = resolved;
   }
-  ctx.realpaths.set(absolute, result);
-  return result;
+  return cur;
 }
+
+/** An absolute path to where the kernel would land, resolving symlinks; missing parts stay lexical. */
+export function realpathLongestPrefix(absolute: string, ctx: PathContext): string {
+  return walk('/', absolute.split('/'), ctx, 0);
+}
+
+/** Device names that must not be resolved: /dev/fd/N points at /proc/<this process>/fd/N. */
+const keepAsWritten = /^\/(dev\/(fd\/\d+|stdin|stdout|stderr)|proc\/self\/fd\/\d+)$/;
 
 /** A literal path word, relative to cwd, to its absolute real path. */
 export function resolvePathWord(word: string, cwd: string, ctx: PathContext): string {
   const expanded = expandTilde(word, ctx);
-  const absolute = posix.resolve(cwd, expanded);
+  if (keepAsWritten.test(expanded)) return expanded;
+  const absolute = expanded.startsWith('/') ? expanded : `${cwd}/${expanded}`;
   return realpathLongestPrefix(absolute, ctx);
 }
 

@@ -82,8 +82,14 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
       words.push({ arg: '(no argument: $HOME)', text: options.home, literal: true, access: 'cwd', unknowns: [] });
     }
     const newCwds: string[] = [];
+    // bash's cd is logical: `cd link/..` goes back where it started (unless -P), so .. is lexical there.
+    const physical = cmd.args.some((a) => a.text === '-P');
     for (const w of words) {
-      for (const r of resolveOne(cmd, w.text, w.literal, cwds, ctx)) {
+      const results =
+        w.access === 'cwd' && w.literal && !physical
+          ? [...new Set(cwds.map((c) => resolvePathWord(posix.resolve(c, expandTilde(w.text, ctx)), '/', ctx)))].map((resolved) => ({ resolved, certainty: 'exact' as const }))
+          : resolveOne(cmd, w.text, w.literal, cwds, ctx);
+      for (const r of results) {
         const resolved: ResolvedPath = { arg: w.arg, command, access: w.access, certainty: r.certainty, resolved: r.resolved, unknowns: w.unknowns };
         if (w.overwrite && r.certainty === 'exact' && isExistingFile(r.resolved)) resolved.overwritesExisting = true;
         out.push(resolved);

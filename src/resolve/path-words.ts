@@ -25,6 +25,9 @@ export interface PathWord {
   overwrite?: boolean;
 }
 
+/** Of the data options, those whose value is a file to read (grep -f FILE, sed -f SCRIPT). */
+const fileDataOptions = new Set(['-f', '--file', '--from-file']);
+
 const interpreters = new Set(['python', 'python3', 'node', 'ruby', 'perl', 'php', 'bash', 'sh', 'dash', 'zsh', 'lua']);
 const copyLike = new Set(['cp', 'install', 'rsync', 'scp', 'ln']);
 const findDataOptions = new Set([
@@ -50,7 +53,7 @@ function word(w: Word, text: string, access: AccessKind): PathWord {
 
 /** `name=value` and `@file` forms whose value is a path (dd of=, curl -d @file, make DESTDIR=/x). */
 function embeddedPath(w: Word, program: string): PathWord | undefined {
-  const eq = /^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/s.exec(w.text);
+  const eq = /^-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/s.exec(w.text);
   if (eq && eq[2] !== undefined) {
     let value = eq[2];
     if (value.startsWith('@')) value = value.slice(1);
@@ -124,15 +127,21 @@ export function pathWords(cmd: SimpleCommand): PathWord[] {
       const isFileOption = fileValueOptions.has(name) && !exceptions.includes(name);
       if (dataOptions.includes(name)) {
         leadingData = 0; // the pattern/script came through an option, so every operand is a file
+        const fromFile = fileDataOptions.has(name);
+        const value = eq === -1 ? cmd.args[i + 1] : undefined;
+        if (fromFile && eq !== -1) out.push(word(a, t.slice(eq + 1), 'read'));
+        if (fromFile && value) out.push(word(value, value.text, 'read'));
         if (eq === -1) i++;
         continue;
       }
       if (eq !== -1) {
         const value = t.slice(eq + 1);
-        if (isFileOption || looksLikePath(value)) out.push(word(a, value, name.includes('out') || name === '-o' ? 'write' : 'read'));
+        const output = name.includes('out') || name === '-o';
+        if (isFileOption || looksLikePath(value)) out.push(output ? { ...word(a, value, 'write'), overwrite: true } : word(a, value, 'read'));
       } else if (isFileOption && cmd.args[i + 1]) {
         const v = cmd.args[++i]!;
-        out.push(word(v, v.text, name === '-o' || name.includes('out') ? 'write' : 'read'));
+        const output = name === '-o' || name.includes('out');
+        out.push(output ? { ...word(v, v.text, 'write'), overwrite: true } : word(v, v.text, 'read'));
       } else if (!t.startsWith('--') && t.length > 2 && /^[/~]|^\.\.?\//.test(t.slice(2)) && t.slice(2).length > 1) {
         out.push(word(a, t.slice(2), name.startsWith('-o') ? 'write' : 'read')); // -o/path, -I/usr/include
       }
