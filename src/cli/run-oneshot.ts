@@ -7,6 +7,8 @@ import { descendants } from '../sandbox/kill-tree.js';
 import type { RunArgs } from './run-args.js';
 import type { RunContext } from './run-context.js';
 
+const READY_TOKEN = '\\036argent-tty-ready\\036';
+const READY_BYTES = Buffer.from('\x1eargent-tty-ready\x1e');
 const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
 
 function wire(pty: IPty): () => void {
@@ -51,10 +53,22 @@ function wire(pty: IPty): () => void {
 export async function runOneShot(ctx: RunContext, command: string, args: RunArgs): Promise<number> {
   let unwire = (): void => {};
   let pty: IPty | undefined;
-  const pipedStdin = !process.stdin.isTTY;
-  // With a pipe on stdin the PTY would echo the input into the output; turn echo off inside first.
+  // Pipes instead of a terminal: the PTY would echo piped input into the output and turn \n into \r\n.
+  // Switch both off inside first, and forward stdin only after the command says the terminal is set.
+  const modes = [...(process.stdin.isTTY ? [] : ['-echo']), ...(process.stdout.isTTY ? [] : ['-onlcr'])];
   const inner = args.argv ?? ['bash', '--noprofile', '--norc', '-c', command];
-  const argv = pipedStdin ? ['bash', '--noprofile', '--norc', '-c', 'stty -echo 2>/dev/null; exec "$@"', 'argent-run', ...inner] : inner;
+  const argv = modes.length ? ['bash', '--noprofile', '--norc', '-c', `stty ${modes.join(' ')} 2>/dev/null; printf '${READY_TOKEN}'; exec "$@"`, 'argent-run', ...inner] : inner;
+  let ready = modes.length === 0;
+  let head = Buffer.alloc(0);
+  let startStdin = (): void => {};
+  const emit = (chunk: Buffer): void => {
+    // Backpressure: a slow reader pauses the PTY instead of growing our memory.
+    if (!process.stdout.write(chunk) && pty) {
+      const paused = pty;
+      paused.pause();
+      process.stdout.once('drain', () => paused.resume());
+    }
+  };
   const result = await runCommand(command, {
     profile: ctx.profile,
     workdir: ctx.workdir,
@@ -68,18 +82,21 @@ export async function runOneShot(ctx: RunContext, command: string, args: RunArgs
     ...(process.stdout.isTTY ? { cols: process.stdout.columns, rows: process.stdout.rows } : {}),
     onSpawn: (p) => {
       pty = p;
-      unwire = wire(p);
+      startStdin = () => (unwire = wire(p));
+      if (ready) startStdin();
     },
     onData: (chunk) => {
-      // Backpressure: a slow reader pauses the PTY instead of growing our memory.
-      if (!process.stdout.write(chunk) && pty) {
-        const paused = pty;
-        paused.pause();
-        process.stdout.once('drain', () => paused.resume());
-      }
+      if (ready) return emit(chunk);
+      head = Buffer.concat([head, chunk]);
+      const at = head.indexOf(READY_BYTES);
+      if (at === -1) return;
+      ready = true;
+      startStdin();
+      emit(Buffer.concat([head.subarray(0, at), head.subarray(at + READY_BYTES.length)]));
     },
   });
   unwire();
+  if (!ready && head.length) emit(head);
   if (result.refusal !== null) {
     process.stderr.write(`argent-run: refused: ${result.refusal}\n`);
     return 126;

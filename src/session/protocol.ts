@@ -32,9 +32,10 @@ export function commandLine(command: string, nonce: string, stdinNull: boolean):
   return `${reset}; ${run}; ${end}\n`;
 }
 
-/** The first line the shell gets: quiet, no history, no job control; its prompt is the first marker. */
+/** The first line the shell gets: no echo, \\n kept as \\n (agents read pipes, not screens), no history, no
+ *  job control; its prompt is the first marker. */
 export function setupLine(nonce: string): string {
-  return `\\stty -echo 2>/dev/null; PS2=''; PS4=''; PROMPT_COMMAND=; HISTFILE=; \\set +o history +m; PS1=$'\\n\\x1e'${nonce}$' 0\\x1e\\n'\n`;
+  return `\\stty -echo -onlcr 2>/dev/null; PS2=''; PS4=''; PROMPT_COMMAND=; HISTFILE=; \\set +o history +m; PS1=$'\\n\\x1e'${nonce}$' 0\\x1e\\n'\n`;
 }
 
 export interface MarkerMatch {

@@ -148,6 +148,6 @@ describe('limits and decisions', () => {
     events.length = 0;
     await s.run('echo audited');
     expect(events.map((e) => e.event)).toEqual(['decision', 'run.start', 'run.end']);
-    expect(events[2]).toMatchObject({ event: 'run.end', exitCode: 0, timedOut: false, truncated: false, outputBytes: 9 }); // 'audited\r\n': the PTY turns \n into \r\n
+    expect(events[2]).toMatchObject({ event: 'run.end', exitCode: 0, timedOut: false, truncated: false, outputBytes: 8 }); // 'audited\n': the session turns the PTY's \n -> \r\n mapping off
   });
 });
