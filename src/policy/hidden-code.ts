@@ -109,7 +109,11 @@ function mutualForkBomb(script: ParsedScript): RuleMatch[] {
       const next = stack.pop()!;
       if (next === start && start !== undefined) {
         const cycle = [...seen, start];
-        const spawns = cycle.some((name) => byName.get(name)?.body.some((c) => c.background) || byName.get(name)?.spawnsItself);
+        // Spawning: a call in the background, or two calls in one body (a pipeline `b|b` doubles each round).
+        const spawns = cycle.some((name) => {
+          const body = byName.get(name)?.body ?? [];
+          return body.some((c) => c.background) || body.filter((c) => cycle.includes(c.program ?? '')).length >= 2;
+        });
         if (spawns && cycle.length > 1) {
           return [{ key: 'builtin.fork-bomb', decision: 'blocked', detail: `functions ${cycle.join(', ')} call each other in the background without bound (a fork bomb)` }];
         }
