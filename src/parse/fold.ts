@@ -2,7 +2,7 @@
 // hands on. Anything beyond plain text and %s is left unknown.
 
 import { decodeAnsiC } from './ansi-c.js';
-import type { SimpleCommand } from './types.js';
+import type { HereDoc, SimpleCommand } from './types.js';
 
 function printf(format: string, args: string[]): string | undefined {
   if (/%(?!s|%)/.test(format)) return undefined;
@@ -22,9 +22,20 @@ function printf(format: string, args: string[]): string | undefined {
   return out;
 }
 
-/** The exact stdout of an echo/printf command with literal words, or undefined if not constant. */
-export function constantOutput(cmd: SimpleCommand): string | undefined {
-  if (cmd.name === undefined || !cmd.name.literal || cmd.redirects.length > 0) return undefined;
+/**
+ * The exact stdout of an echo/printf command with literal words, or of a bare `cat` reading a
+ * constant here-doc (`docText`), or undefined if not constant.
+ */
+export function constantOutput(cmd: SimpleCommand, docText?: (doc: HereDoc) => string | undefined): string | undefined {
+  if (cmd.name === undefined || !cmd.name.literal) return undefined;
+  if (cmd.program === 'cat' && cmd.args.length === 0 && docText) {
+    const r = cmd.redirects;
+    const doc = cmd.hereDocs[cmd.hereDocs.length - 1];
+    // Only a here-doc on stdin and nothing else: the output is exactly the body.
+    if (r.length === 1 && r[0]?.kind === 'heredoc' && r[0].fd === undefined && doc) return docText(doc);
+    return undefined;
+  }
+  if (cmd.redirects.length > 0) return undefined;
   if (!cmd.args.every((a) => a.literal)) return undefined;
   const args = cmd.args.map((a) => a.text);
   if (cmd.program === 'echo') {

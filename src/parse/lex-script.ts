@@ -11,6 +11,7 @@ type HereDocSeg = Extract<Segment, { kind: 'heredoc' }>;
 type CaseState = 'head' | 'pattern' | 'body';
 
 const KEEP_CMD_START = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '{', 'time', 'coproc']);
+const NEWLINE_AFTER = new Set(['do', 'then', 'else', '{']);
 const DECLARE = new Set(['export', 'local', 'declare', 'typeset', 'readonly']);
 // After these words a bare NAME argument is being set (read x, unset x, getopts o x...): poison all.
 const NAME_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -83,8 +84,10 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
   let out = '';
   let cmdStart = true;
   let declArgs = false;
+  let afterCloser = false;
   let depth = 0;
   const operator = (text: string, advance: number): void => {
+    afterCloser = text === ')';
     out += text;
     c.pos += advance;
     cmdStart = true;
@@ -178,7 +181,7 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
     } else if (ch === ')') {
       if (inPattern) {
         cases[cases.length - 1] = 'body';
-        operator(')', 1);
+        operator(')\n', 1);
       } else if (depth === 0 && term === ')') {
         c.pos++;
         return finish();
@@ -232,15 +235,21 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
     }
     if (word === 'esac' && cases.length && (atCmd || inPattern)) {
       cases.pop();
+      afterCloser = true;
       out += w.text;
       cmdStart = false;
       return;
     }
     if (!atCmd) {
       if (word !== null && NAME_WORD.test(word)) c.stats.poisoned.add(word);
-      out += w.text;
+      // `{` and `}` are keywords only in command position (and `}` after done/fi/esac); elsewhere
+      // (find -ok rm { } ;) they are words, which bash-parser would misread as keywords.
+      if ((word === '{' || word === '}') && !(word === '}' && afterCloser)) out += addSegment(segs, { kind: 'lit', raw: word, value: word });
+      else out += w.text;
+      afterCloser = word === 'done' || word === 'fi' || word === 'esac' || word === '}';
       return;
     }
+    afterCloser = word === 'done' || word === 'fi' || word === '}';
     if (word === '!') {
       // `if ! cmd`: bash-parser reads `!` as a command name; negation does not change what runs.
       out += ' ';
@@ -248,6 +257,9 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
     }
     if (word === 'select') out += 'for';
     else out += w.text;
+    // bash-parser misses a keyword right after do/then/else/{ on the same line (`do if ..`): a newline
+    // there means the same to bash and makes bash-parser see it.
+    if (word !== null && NEWLINE_AFTER.has(word)) out += '\n';
     if (word !== null && KEEP_CMD_START.has(word)) return;
     if (word === 'case') cases.push('head');
     else if (word === 'for' || word === 'select') lexForHead();
@@ -273,7 +285,9 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
     out += ' ' + name.text;
     const rest = /^[ \t\n]*(\S+)/.exec(s.slice(c.pos, c.pos + 64));
     if (rest?.[1] !== 'in') {
-      out += ' in ' + addSegment(segs, { kind: 'param', raw: '"$@"', name: '@', plain: true, nested: [] });
+      // `for x do` is legal bash; bash-parser needs the list separated from `do`.
+      const sep = rest?.[1] === 'do' || rest?.[1]?.startsWith('do;') ? ';' : '';
+      out += ' in ' + addSegment(segs, { kind: 'param', raw: '"$@"', name: '@', plain: true, nested: [] }) + sep;
     }
   }
 

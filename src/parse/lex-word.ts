@@ -143,11 +143,14 @@ export function lexWord(c: Cursor, segs: Segment[], assignCtx: boolean): LexedWo
       continue;
     }
     if (ch === '$') {
+      // A `$` that starts no expansion is literal (grep x$); bash-parser crashes on it, so quote it.
       const seg = scanDollar(c, false);
-      if (seg) {
-        put(seg);
-        continue;
+      if (seg) put(seg);
+      else {
+        put({ kind: 'lit', raw: '$', value: '$' });
+        c.pos++;
       }
+      continue;
     }
     const cp = s.codePointAt(c.pos) ?? 0;
     const chr = cp > 0xffff ? s.slice(c.pos, c.pos + 2) : ch;

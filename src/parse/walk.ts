@@ -50,8 +50,8 @@ function emit(run: Runner, cmd: SimpleCommand, frame: Frame): void {
 }
 
 /** The stdin a pipeline element gets from the command before it. */
-function pipeStdin(prev: SimpleCommand | undefined): StdinSource {
-  const out = prev ? constantOutput(prev) : undefined;
+function pipeStdin(st: ParseState, prev: SimpleCommand | undefined): StdinSource {
+  const out = prev ? constantOutput(prev, (d) => st.docText.get(d)) : undefined;
   return out !== undefined ? { kind: 'code', text: out } : { kind: 'unknown', what: prev ? clip(prev.source, 40) : 'a compound command' };
 }
 
@@ -180,7 +180,7 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
         const many = node.commands.length > 1;
         let prev: SimpleCommand | undefined;
         node.commands.forEach((c, i) => {
-          const stdin = i === 0 ? f.stdin : pipeStdin(prev);
+          const stdin = i === 0 ? f.stdin : pipeStdin(st, prev);
           prev = walk(c, { ...f, pipeline: many || f.pipeline, isolated: f.isolated || many, stdin });
         });
         return undefined;

@@ -33,8 +33,8 @@ const unknownPiece = (name: string, quoted: boolean): Piece => ({ text: UNKNOWN,
 function runSubstitution(env: WordEnv, script: LexedScript, raw: string, quoted: boolean): Piece {
   const before = env.st.commands.length;
   const cmds = env.runNested(script, raw.startsWith('`') ? '`...`' : '$(...)');
-  const top = cmds.filter((c) => c.via.length === cmds[0]?.via.length);
-  const out = top.length === 1 && env.st.commands.length - before === 1 && top[0] ? constantOutput(top[0]) : undefined;
+  const only = cmds.length === 1 && env.st.commands.length - before === 1 ? cmds[0] : undefined;
+  const out = only ? constantOutput(only, (d) => env.st.docText.get(d)) : undefined;
   if (out === undefined) return unknownPiece(raw, quoted);
   return { text: out.replace(/\n+$/, ''), literal: true, quoted, unknowns: [] };
 }
