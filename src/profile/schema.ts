@@ -104,7 +104,10 @@ export const profileFileSchema = z
       .optional()
       .describe('Profiles this one builds on: a shipped profile name or a path (relative to this file). Later ones and this file win.'),
     security: security.optional(),
-    toolPolicies: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'tool names are letters, digits, _ . -'), toolPolicy).optional(),
+    toolPolicies: z
+      .record(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'tool names are letters, digits, _ . -'), toolPolicy)
+      .optional()
+      .describe('Fine-grained policies per tool; they override security.mode for that tool. Absent: every tool follows security.mode.'),
     sandbox: sandbox.optional(),
   })
   .describe('An argent-run profile: the seeds\' config format plus extends, approval timeout and sandbox settings.');
