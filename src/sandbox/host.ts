@@ -28,7 +28,7 @@ export interface HostTools {
 
 /** Locates bwrap and bash; throws SANDBOX_UNAVAILABLE (exit 125) with the install command when bwrap is missing. */
 export function findHostTools(env: NodeJS.ProcessEnv = process.env): HostTools {
-  const bwrap = env.ARGENT_BWRAP ?? findExecutable('bwrap', env.PATH);
+  const bwrap = findExecutable('bwrap', env.PATH);
   if (!bwrap) {
     throw new ArgentError('SANDBOX_UNAVAILABLE', 'bubblewrap (bwrap) is not installed, and argent-run never runs a command without its sandbox', {
       hint: INSTALL_HINT,
