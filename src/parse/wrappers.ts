@@ -99,7 +99,8 @@ export function unwrap(program: string, args: Word[], spec: WrapperSpec): Unwrap
       if (value && spec.code?.includes(opt)) code.push(value);
       continue;
     }
-    if (t.startsWith('-') && t.length > 1 && a.literal && !(program === 'nice' && /^-\d+$/.test(t))) {
+    if (program === 'nice' && /^-\d+$/.test(t)) continue; // nice -5: an old-style adjustment
+    if (t.startsWith('-') && t.length > 1 && a.literal) {
       // A cluster of short options; the first one that takes a value eats the rest or the next word.
       for (let k = 1; k < t.length; k++) {
         const opt = '-' + t[k];

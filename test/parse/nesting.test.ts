@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { commands } from './helpers.js';
+
+describe('code run by other commands is reported with via', () => {
+  const table: Array<[string, Array<{ cmd: string; via?: string[] }>]> = [
+    ["sh -c 'rm -rf /tmp/a'", [{ cmd: 'sh -c rm -rf /tmp/a' }, { cmd: 'rm -rf /tmp/a', via: ['sh -c'] }]],
+    ['bash -lc "rm -rf /tmp/a"', [{ cmd: 'bash -lc rm -rf /tmp/a' }, { cmd: 'rm -rf /tmp/a', via: ['bash -c'] }]],
+    ["dash -xec 'id' name", [{ cmd: 'dash -xec id name' }, { cmd: 'id', via: ['dash -c'] }]],
+    ["bash -o pipefail -c 'ls | wc'", [{ cmd: 'bash -o pipefail -c ls | wc' }, { cmd: 'ls', via: ['bash -c'] }, { cmd: 'wc', via: ['bash -c'] }]],
+    ["busybox sh -c 'id'", [{ cmd: 'busybox sh -c id' }, { cmd: 'sh -c id', via: ['busybox'] }, { cmd: 'id', via: ['busybox', 'sh -c'] }]],
+    ["eval 'rm -rf' /tmp/a", [{ cmd: 'eval rm -rf /tmp/a' }, { cmd: 'rm -rf /tmp/a', via: ['eval'] }]],
+    ["echo 'rm -rf /tmp/a' | sh", [{ cmd: 'echo rm -rf /tmp/a' }, { cmd: 'sh' }, { cmd: 'rm -rf /tmp/a', via: ['sh <stdin>'] }]],
+    ["printf 'id\\n' | bash", [{ cmd: 'printf id\\n' }, { cmd: 'bash' }, { cmd: 'id', via: ['bash <stdin>'] }]],
+    ["su -c 'id' root", [{ cmd: 'su -c id root' }, { cmd: 'id', via: ['su'] }]],
+    ["script -qc 'id' /dev/null", [{ cmd: 'script -qc id /dev/null' }, { cmd: 'id', via: ['script'] }]],
+    ['watch -n 1 df -h', [{ cmd: 'watch -n 1 df -h' }, { cmd: 'df -h', via: ['watch'] }]],
+    ["ssh -p 22 host 'rm -rf /srv/x'", [{ cmd: 'ssh -p 22 host rm -rf /srv/x' }, { cmd: 'rm -rf /srv/x', via: ['ssh'] }]],
+    ["sh -c \"bash -c 'eval id'\"", [{ cmd: "sh -c bash -c 'eval id'" }, { cmd: 'bash -c eval id', via: ['sh -c'] }, { cmd: 'eval id', via: ['sh -c', 'bash -c'] }, { cmd: 'id', via: ['sh -c', 'bash -c', 'eval'] }]],
+    ["alias ll='rm -rf /tmp/a'", [{ cmd: 'alias ll=rm -rf /tmp/a' }, { cmd: 'rm -rf /tmp/a', via: ['alias'] }]],
+    ["trap 'rm -f /tmp/lock' EXIT", [{ cmd: 'trap rm -f /tmp/lock EXIT' }, { cmd: 'rm -f /tmp/lock', via: ['trap'] }]],
+  ];
+  it.each(table)('%s', (script, expected) => {
+    expect(commands(script).map(({ cmd, via }) => (via ? { cmd, via } : { cmd }))).toEqual(expected);
+  });
+});
+
+describe('wrappers are reported AND the command they run', () => {
+  const table: Array<[string, string, string[]]> = [
+    ['sudo rm -rf /x', 'rm -rf /x', ['sudo']],
+    ['sudo -u www-data -E HOME=/tmp rm /x', 'rm /x', ['sudo']],
+    ['doas -u root rm /x', 'rm /x', ['doas']],
+    ['env -i PATH=/bin rm /x', 'rm /x', ['env']],
+    ['env -u HOME -C /tmp rm /x', 'rm /x', ['env']],
+    ['command rm /x', 'rm /x', ['command']],
+    ['builtin cd /x', 'cd /x', ['builtin']],
+    ['exec -a name rm /x', 'rm /x', ['exec']],
+    ['nice -n 10 rm /x', 'rm /x', ['nice']],
+    ['nice -5 rm /x', 'rm /x', ['nice']],
+    ['nohup rm /x', 'rm /x', ['nohup']],
+    ['timeout -s KILL -k 5 30 rm /x', 'rm /x', ['timeout']],
+    ['timeout --signal=TERM 1m rm /x', 'rm /x', ['timeout']],
+    ['stdbuf -oL -e 0 rm /x', 'rm /x', ['stdbuf']],
+    ['setsid -f rm /x', 'rm /x', ['setsid']],
+    ['ionice -c 3 rm /x', 'rm /x', ['ionice']],
+    ['chrt -f 10 rm /x', 'rm /x', ['chrt']],
+    ['taskset -c 0,1 rm /x', 'rm /x', ['taskset']],
+    ['flock -w 5 /tmp/lock rm /x', 'rm /x', ['flock']],
+    ['time -p rm /x', 'rm /x', ['time']],
+    ['busybox rm /x', 'rm /x', ['busybox']],
+    ['chroot /srv/root rm /x', 'rm /x', ['chroot']],
+    ['unshare -r -n rm /x', 'rm /x', ['unshare']],
+    ['systemd-run --user -p MemoryMax=1G rm /x', 'rm /x', ['systemd-run']],
+    ['strace -f -o /tmp/t rm /x', 'rm /x', ['strace']],
+    ['sudo env nice timeout 5 rm /x', 'rm /x', ['sudo', 'env', 'nice', 'timeout']],
+  ];
+  it.each(table)('%s', (script, inner, via) => {
+    const all = commands(script);
+    expect(all[0]?.cmd).toBe(script.replace(/--signal=TERM/, '--signal=TERM'));
+    expect(all[all.length - 1]).toEqual({ cmd: inner, via });
+  });
+
+  it('reports nothing run for command -v, taskset -p and sudo -l', () => {
+    for (const script of ['command -v rm', 'taskset -p 123', 'sudo -l', 'ssh -N -L 80:x:80 host']) {
+      expect(commands(script)).toHaveLength(1);
+    }
+  });
+
+  it('xargs: the inner command gets appendsUnknownArgs, default echo', () => {
+    expect(commands('ls | xargs -0 -n 1 -I{} rm -rf').slice(1)).toEqual([{ cmd: 'xargs -0 -n 1 -I{} rm -rf' }, { cmd: 'rm -rf', via: ['xargs'] }]);
+    expect(commands('ls | xargs').slice(2)).toEqual([{ cmd: 'echo', via: ['xargs'] }]);
+  });
+
+  it('find -exec/-execdir/-ok: each clause is a command with {} as placeholder', () => {
+    expect(commands("find . -name '*.tmp' -exec rm -f {} \\; -execdir chmod 600 {} +").slice(1)).toEqual([
+      { cmd: 'rm -f {}', via: ['find -exec'] },
+      { cmd: 'chmod 600 {}', via: ['find -execdir'] },
+    ]);
+  });
+
+  it('parallel runs its command as shell code', () => {
+    expect(commands("parallel -j4 'rm {}' ::: a b").slice(1)).toEqual([{ cmd: 'rm {}', via: ['parallel'] }]);
+  });
+
+  it('xargs sh -c and find -exec bash -c nest', () => {
+    expect(commands("find . -exec bash -c 'rm \"$1\"' _ {} \\;").slice(1)).toEqual([
+      { cmd: 'bash -c rm "$1" _ {}', via: ['find -exec'] },
+      { cmd: 'rm ?', via: ['find -exec', 'bash -c'] },
+    ]);
+  });
+});
