@@ -111,8 +111,8 @@ export function analyzeCommand(run: Runner, cmd: SimpleCommand, frame: Frame): v
   if (p === 'find') return findExec(run, cmd, frame);
   if (p === 'alias') {
     for (const a of args) {
-      const eq = a.text.indexOf('=');
-      if (eq > 0) runCode(run, { ...a, text: a.text.slice(eq + 1) }, 'alias', frame, cmd);
+      const m = /^[^\s=/$`'"\\-][^\s=/$`'"\\]*=/.exec(a.text);
+      if (m) runCode(run, { ...a, text: a.text.slice(m[0].length) }, 'alias', frame, cmd);
     }
     return;
   }

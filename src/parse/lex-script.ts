@@ -199,6 +199,9 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
   return finish();
 
   function finish(): LexedScript {
+    // SECURITY: bash reads such a body from after the substitution in ways that differ by version
+    // (`echo $(cat <<EOF) ; rm -rf x` runs the rm); never guess: fail closed.
+    if (pending.length && (term === ')' || c.nest > 0)) throw new LexError('here-document not terminated inside a substitution');
     if (pending.length) readBodies(c, pending);
     return { source: s.slice(start, term === ')' ? c.pos - 1 : c.pos), text: out, segments: segs };
   }
@@ -245,7 +248,11 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
       // `{` and `}` are keywords only in command position (and `}` after done/fi/esac); elsewhere
       // (find -ok rm { } ;) they are words, which bash-parser would misread as keywords.
       if ((word === '{' || word === '}') && !(word === '}' && afterCloser)) out += addSegment(segs, { kind: 'lit', raw: word, value: word });
-      else out += w.text;
+      else if (afterCloser && (word === 'done' || word === 'fi' || word === 'esac')) {
+        // `fi done` is legal bash; bash-parser needs a separator between the two keywords.
+        out += ';' + w.text;
+        if (word === 'esac') cases.pop();
+      } else out += w.text;
       afterCloser = word === 'done' || word === 'fi' || word === 'esac' || word === '}';
       return;
     }

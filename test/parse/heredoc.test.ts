@@ -78,3 +78,11 @@ describe('here-document bodies are data, never commands', () => {
     expect(commands("bash <<< 'rm -rf /tmp/z'").map((c) => c.cmd)).toEqual(['bash', 'rm -rf /tmp/z']);
   });
 });
+
+describe('here-documents bash would read differently fail closed', () => {
+  it('refuses a here-doc left open inside $(..) rather than swallowing what follows', () => {
+    // bash runs `echo HIDDEN` here (the body is read after the line); we must not hide it.
+    expect(parseScript('echo $(cat <<EOF) ; echo HIDDEN\nbody\nEOF').unknowns.map((u) => u.kind)).toEqual(['unparseable']);
+    expect(parseScript('echo `cat <<EOF` ; echo HIDDEN\nbody\nEOF').unknowns.map((u) => u.kind)).toEqual(['unparseable']);
+  });
+});
