@@ -13,7 +13,7 @@ const attacks = [
   { name: 'dd of=/dev/vda', command: 'dd if=/dev/zero of=/dev/vda bs=512 count=1' },
   { name: 'exec 3>/dev/mem', command: 'exec 3>/dev/mem' },
   { name: 'mknod /dev/sdz', command: 'mknod /dev/sdz b 8 0' },
-  { name: 'a write to a /dev tmpfs file', command: 'echo x > /dev/shm/argent-probe' },
+  { name: 'a new file on the /dev tmpfs', command: 'echo x > /dev/argent-probe' },
 ];
 
 /** The attempt's own exit status, printed by the wrapper the OS-layer cases run. */
@@ -63,6 +63,24 @@ describe.skipIf(image === null).concurrent('/dev protections in a container', ()
         { exitCode: res.exitCode, attemptFailed: status !== null && status !== '0', exists: await host.existing([`${WORKDIR}/blk`]) },
         res.output,
       ).toEqual({ exitCode: 0, attemptFailed: true, exists: [] });
+    } finally {
+      await host.stop();
+    }
+  });
+
+  it('keeps a /dev/shm write inside the sandbox: refused statically, and private to the sandbox at the OS layer', async ({ expect }) => {
+    // argent-run gives each sandbox its own empty tmpfs on /dev/shm (POSIX shared memory for python
+    // multiprocessing and browsers), so at the OS layer the write succeeds there and vanishes with it.
+    const host = await start();
+    try {
+      await host.mark();
+      const statically = await host.argentRun('echo x > /dev/shm/argent-probe');
+      const os = await host.argentRun('echo x > /dev/shm/argent-probe && cat /dev/shm/argent-probe', { profile: 'os' });
+      const after = await host.argentRun('ls -A /dev/shm', { profile: 'os' });
+      expect(
+        { statically: statically.exitCode, os: os.exitCode, seenInside: os.stdout.trim(), nextSandbox: after.stdout.trim(), written: await host.changedSince() },
+        `${statically.output}\n${os.output}\n${after.output}`,
+      ).toEqual({ statically: 126, os: 0, seenInside: 'x', nextSandbox: '', written: [] });
     } finally {
       await host.stop();
     }

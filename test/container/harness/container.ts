@@ -23,7 +23,10 @@ export interface HostOptions {
   maskedProc?: boolean;
   /** CPUs for the container; bombs get one so the rest of the suite keeps a core. */
   cpus?: number;
-  /** Run the image's own HEALTHCHECK at this interval, and start() only once it reports healthy. */
+  /**
+   * Run the image's own HEALTHCHECK at this interval, and start() only once it reports healthy. The
+   * container then keeps the image's user (argent), as a user's container would: the health check runs as it.
+   */
   healthIntervalMs?: number;
 }
 
@@ -32,7 +35,8 @@ class SandboxHostContainer extends GenericContainer {
     super(options.image);
     // docker-init as pid 1 reaps orphans (a zombie would otherwise count as a process); the idle
     // process runs as root so that every process of `argent` in the container is one a test started.
-    this.withEntrypoint(['sleep']).withCommand(['infinity']).withUser('root').withLabels({ [SUITE_LABEL]: options.runId });
+    this.withEntrypoint(['sleep']).withCommand(['infinity']).withLabels({ [SUITE_LABEL]: options.runId });
+    if (options.healthIntervalMs === undefined) this.withUser('root');
     this.hostConfig.Init = true;
     this.hostConfig.SecurityOpt = ['seccomp=unconfined', 'apparmor=unconfined'];
     if (!options.maskedProc) {
