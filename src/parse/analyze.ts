@@ -70,8 +70,33 @@ function shell(run: Runner, cmd: SimpleCommand, frame: Frame, p: string): void {
   else addUnknown(run.st, 'dynamic-code', `${p} runs a script read from ${stdin.what}`, clip(cmd.source));
 }
 
+/**
+ * Words with the run-time placeholder inside ({} for find, -I R for xargs) are not known: bash -c
+ * 'rm {}' gets the file name spliced into its code. A word that is exactly the placeholder stays
+ * as is (it stands for one unknown operand).
+ */
+function withPlaceholder(words: Word[], repl: string): Word[] {
+  return words.map((w) =>
+    w.text !== repl && w.text.includes(repl) ? { ...w, text: w.text.split(repl).join('\u0000'), literal: false, unknowns: [...(w.unknowns ?? []), repl] } : w,
+  );
+}
+
+/** The replace string of an xargs invocation (-I R, -IR, -i, --replace[=R]), if any. */
+function xargsReplace(args: Word[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as Word).text;
+    if (t === '-I') return args[i + 1]?.text;
+    if (t.startsWith('-I')) return t.slice(2);
+    if (t === '-i' || t === '--replace') return '{}';
+    if (t.startsWith('-i')) return t.slice(2);
+    if (t.startsWith('--replace=')) return t.slice(10);
+    if (!t.startsWith('-')) return undefined;
+  }
+  return undefined;
+}
+
 function findExec(run: Runner, cmd: SimpleCommand, frame: Frame): void {
-  const args = cmd.args;
+  const args = withPlaceholder(cmd.args, '{}');
   for (let i = 0; i < args.length; i++) {
     const flag = (args[i] as Word).text;
     if (!FIND_EXEC.has(flag)) continue;
@@ -87,7 +112,10 @@ function wrapper(run: Runner, cmd: SimpleCommand, frame: Frame, p: string): void
   let spec = WRAPPERS[p];
   if (!spec) return;
   if (p === 'watch' && cmd.args.some((a) => a.text === '-x' || a.text === '--exec')) spec = { ...spec, joinAsCode: false };
-  const { argv, code } = unwrap(p, cmd.args, spec);
+  const repl = p === 'xargs' ? xargsReplace(cmd.args) : undefined;
+  const unwrapped = unwrap(p, cmd.args, spec);
+  const argv = repl ? withPlaceholder(unwrapped.argv, repl) : unwrapped.argv;
+  const code = unwrapped.code;
   for (const c of code) runCode(run, c, `${p}`, frame, cmd);
   if (argv.length) run.argv(argv, p, frame, cmd, spec.appendsUnknownArgs);
 }

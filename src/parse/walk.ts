@@ -75,8 +75,8 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
   const env: WordEnv = {
     st,
     segs: lexed.segments,
-    runNested: (script, via) =>
-      walkLexed(run, script, { ...frame, depth: frame.depth + 1, via: [...frame.via, via], isolated: true, pipeline: false, background: false, stdin: undefined, redirects: [], hereDocs: [] }),
+    runNested: (script, via, stdin) =>
+      walkLexed(run, script, { ...frame, depth: frame.depth + 1, via: [...frame.via, via], isolated: true, pipeline: false, background: false, stdin, redirects: [], hereDocs: [] }),
   };
   const raw = (w: BpWord): string => rawOf(w.text, env.segs);
 

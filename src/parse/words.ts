@@ -5,7 +5,7 @@
 import { expandBraces } from './braces.js';
 import { constantOutput } from './fold.js';
 import { placeholderIndex, rawOf, type LexedScript, type Part, type Segment } from './segments.js';
-import { clip, foldedVar, ifsChanged, type ParseState } from './state.js';
+import { clip, foldedVar, ifsChanged, type ParseState, type StdinSource } from './state.js';
 import type { SimpleCommand, Word } from './types.js';
 
 /** What evaluating a word needs: the state, the table its placeholders index, and a way to run code. */
@@ -13,7 +13,7 @@ export interface WordEnv {
   st: ParseState;
   segs: Segment[];
   /** Walk a nested script (substitution), returning the commands it produced. */
-  runNested: (script: LexedScript, via: string) => SimpleCommand[];
+  runNested: (script: LexedScript, via: string, stdin?: StdinSource) => SimpleCommand[];
 }
 
 /** The value of one placeholder. */
@@ -72,7 +72,9 @@ export function evalSegment(env: WordEnv, seg: Segment, quoted: boolean): Piece 
     case 'cmdsub':
       return runSubstitution(env, seg.script, seg.raw, quoted);
     case 'procsub':
-      env.runNested(seg.script, seg.raw.startsWith('>') ? '>(...)' : '<(...)');
+      // SECURITY: >(sh) reads what the outer command writes: a shell there runs unknown code.
+      if (seg.raw.startsWith('>')) env.runNested(seg.script, '>(...)', { kind: 'unknown', what: 'a process substitution' });
+      else env.runNested(seg.script, '<(...)');
       return { text: '/dev/fd/63', literal: true, quoted: true, unknowns: [] };
     case 'arith':
     case 'arithcmd':

@@ -71,3 +71,22 @@ describe('what cannot be seen into becomes an Unknown', () => {
     expect(cmd?.args[1]?.unknowns).toEqual(['$TARGET', '$(date +%F)']);
   });
 });
+
+describe('run-time placeholders and pipes into shells are dynamic code', () => {
+  const table: Array<[string, string[]]> = [
+    ["find . -exec sh -c 'rm -rf {}' \\;", ['dynamic-code']],
+    ["ls | xargs -I% sh -c 'rm %'", ['dynamic-code']],
+    ["ls | xargs -i bash -c 'cat {}'", ['dynamic-code']],
+    ['echo rm -rf / > >(sh)', ['dynamic-code']],
+    ['base64 -d <<< cm0gLXJmIC8= | sh', ['dynamic-code']],
+  ];
+  it.each(table)('%s', (script, kinds) => {
+    expect(unknownKinds(script)).toEqual(kinds);
+  });
+
+  it('keeps a bare {} operand as the placeholder', () => {
+    const rm = parseScript('find . -exec rm {} +').commands.find((c) => c.program === 'rm');
+    expect(rm?.args.map((a) => [a.text, a.literal])).toEqual([['{}', true]]);
+    expect(rm?.appendsUnknownArgs).toBe(true);
+  });
+});
