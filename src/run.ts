@@ -104,6 +104,8 @@ export interface RunCommandOptions extends GateOptions, Omit<PtyRunOptions, 'tim
   hostEnv?: Readonly<Record<string, string | undefined>>;
   /** Paths that must never be writable inside (the audit log). */
   protect?: string[];
+  /** stty settings applied before the command starts (e.g. -echo, -onlcr for pipes). */
+  ttyModes?: string[];
   tools?: HostTools;
 }
 
@@ -143,7 +145,7 @@ export async function runCommand(command: string, options: RunCommandOptions): P
   const g = await gate(command, { ...options, workdir: plan.bwrap.workdir });
   if (!g.allowed) return refused(g);
   const argv = options.argv ?? ['bash', '--noprofile', '--norc', '-c', command];
-  const prepared = prepareLaunch({ profile, workdir: plan.bwrap.workdir, tools, hostEnv, argv, protect: options.protect ?? [] });
+  const prepared = prepareLaunch({ profile, workdir: plan.bwrap.workdir, tools, hostEnv, argv, protect: options.protect ?? [], ...(options.ttyModes ? { ttyModes: options.ttyModes } : {}) });
   const spec = prepared.spec;
   audit({ session: options.sessionId, event: 'run.start', commandId: g.commandId, command, cwd: spec.cwd, isolation: spec.isolation });
   const result = await runInPty(spec, { ...options, timeoutMs: options.timeoutMs ?? profile.sandbox.limits.timeoutSeconds * 1000 }).finally(() => prepared.release());

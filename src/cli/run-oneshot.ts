@@ -7,8 +7,6 @@ import { descendants } from '../sandbox/kill-tree.js';
 import type { RunArgs } from './run-args.js';
 import type { RunContext } from './run-context.js';
 
-const READY_TOKEN = '\\036argent-tty-ready\\036';
-const READY_BYTES = Buffer.from('\x1eargent-tty-ready\x1e');
 const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
 
 function wire(pty: IPty): () => void {
@@ -54,13 +52,8 @@ export async function runOneShot(ctx: RunContext, command: string, args: RunArgs
   let unwire = (): void => {};
   let pty: IPty | undefined;
   // Pipes instead of a terminal: the PTY would echo piped input into the output and turn \n into \r\n.
-  // Switch both off inside first, and forward stdin only after the command says the terminal is set.
-  const modes = [...(process.stdin.isTTY ? [] : ['-echo']), ...(process.stdout.isTTY ? [] : ['-onlcr'])];
-  const inner = args.argv ?? ['bash', '--noprofile', '--norc', '-c', command];
-  const argv = modes.length ? ['bash', '--noprofile', '--norc', '-c', `stty ${modes.join(' ')} 2>/dev/null; printf '${READY_TOKEN}'; exec "$@"`, 'argent-run', ...inner] : inner;
-  let ready = modes.length === 0;
-  let head = Buffer.alloc(0);
-  let startStdin = (): void => {};
+  // The launcher switches both off before the command starts; stdin is forwarded from then on.
+  const ttyModes = [...(process.stdin.isTTY ? [] : ['-echo']), ...(process.stdout.isTTY ? [] : ['-onlcr'])];
   const emit = (chunk: Buffer): void => {
     // Backpressure: a slow reader pauses the PTY instead of growing our memory.
     if (!process.stdout.write(chunk) && pty) {
@@ -77,26 +70,19 @@ export async function runOneShot(ctx: RunContext, command: string, args: RunArgs
     audit: ctx.audit,
     protect: ctx.protect,
     tools: ctx.tools,
-    argv,
+    ...(args.argv ? { argv: args.argv } : {}),
     ...(args.timeoutSeconds ? { timeoutMs: args.timeoutSeconds * 1000 } : {}),
     ...(process.stdout.isTTY ? { cols: process.stdout.columns, rows: process.stdout.rows } : {}),
+    ttyModes,
     onSpawn: (p) => {
       pty = p;
-      startStdin = () => (unwire = wire(p));
-      if (ready) startStdin();
     },
-    onData: (chunk) => {
-      if (ready) return emit(chunk);
-      head = Buffer.concat([head, chunk]);
-      const at = head.indexOf(READY_BYTES);
-      if (at === -1) return;
-      ready = true;
-      startStdin();
-      emit(Buffer.concat([head.subarray(0, at), head.subarray(at + READY_BYTES.length)]));
+    onReady: (p) => {
+      unwire = wire(p);
     },
+    onData: emit,
   });
   unwire();
-  if (!ready && head.length) emit(head);
   if (result.refusal !== null) {
     process.stderr.write(`argent-run: refused: ${result.refusal}\n`);
     return 126;

@@ -53,8 +53,10 @@ export interface KillTreeOptions {
   graceMs: number;
   /** Keep these pids alive during the TERM phase (bwrap's monitor and PID-1 must outlive the command). */
   spare?: (p: ProcInfo) => boolean;
-  /** Also SIGKILL the root at the end (one-shot: yes; a session shell: no). */
+  /** Also SIGKILL the root at the end. */
   killRoot: boolean;
+  /** SIGKILL the spared processes too in the KILL phase (bwrap: its death ends the PID namespace). */
+  killSpared?: boolean;
 }
 
 /** TERM every descendant, wait the grace period, KILL what is left. Resolves when done. */
@@ -66,6 +68,6 @@ export async function killTree(root: number, options: KillTreeOptions): Promise<
     if (descendants(root).every(spare)) break;
     await new Promise((r) => setTimeout(r, 25));
   }
-  for (const p of descendants(root).reverse()) if (!spare(p)) signal(p.pid, 'SIGKILL');
+  for (const p of descendants(root).reverse()) if (options.killSpared || !spare(p)) signal(p.pid, 'SIGKILL');
   if (options.killRoot) signal(root, 'SIGKILL');
 }

@@ -15,13 +15,33 @@ export interface LaunchSpec {
   env: Record<string, string>;
   cwd: string;
   isolation: 'bwrap' | 'none';
+  /** The launcher's marker nonce: `\x1e<nonce>-ready 0\x1e` before the command, `\x1e<nonce> <status>\x1e` after. */
+  nonce: string;
 }
 
 // SECURITY: variables that make bash (the launcher runs OUTSIDE the sandbox) source or run code.
 const LAUNCHER_UNSAFE = ['BASH_ENV', 'ENV', 'SHELLOPTS', 'BASHOPTS', 'PROMPT_COMMAND', 'PS4', 'IFS', 'CDPATH', 'GLOBIGNORE'];
 
-// $1: the seccomp program as printf escapes; $2: a pids cgroup's cgroup.procs to join first, or "".
-const LAUNCHER = 'if [ -n "$2" ]; then builtin echo $$ > "$2" || exit 125; fi; exec 3< <(builtin printf "$1") || exit 125; shift 2; exec "$@"';
+// The launcher runs OUTSIDE the sandbox as the PTY's session leader. It joins the pids cgroup, sets the
+// terminal modes, prints a ready marker, runs bwrap with the seccomp program on fd 3 (a pipe: nothing on
+// disk for an earlier command to edit), then prints an end marker with bwrap's status and waits for the
+// supervisor's acknowledgement. SECURITY/robustness: the last holder of the PTY slave must not exit
+// before the supervisor has read everything, or Linux discards the tail of the output at hangup.
+// $1 nonce, $2 seccomp program as printf escapes ("" = none), $3 cgroup.procs ("" = none), $4 stty modes.
+const LAUNCHER = [
+  'n=$1; f=$2; cg=$3; m=$4; shift 4',
+  'if [ -n "$cg" ]; then builtin echo $$ > "$cg" || exit 125; fi',
+  'if [ -n "$m" ]; then stty $m 2>/dev/null; fi',
+  "trap : INT QUIT",
+  "builtin printf '\\036%s 0\\036' \"$n-ready\"",
+  'if [ -n "$f" ]; then "$@" 3< <(builtin printf "$f"); else "$@"; fi',
+  'rc=$?',
+  // The leading newline is the marker's own (the reader strips it), so a last line without one stays as is.
+  "builtin printf '\\n\\036%s %d\\036' \"$n\" \"$rc\"",
+  // Wait (bounded) for the supervisor's acknowledgement: the nonce on a line of its own.
+  'while IFS= read -r -t 5 l; do [ "$l" = "$n" ] && break; done',
+  'exit $rc',
+].join('\n');
 
 export interface LaunchInput {
   profile: Profile;
@@ -33,6 +53,10 @@ export interface LaunchInput {
   arch?: string;
   /** A pids cgroup to run in (root callers, where RLIMIT_NPROC does not apply). */
   cgroupProcs?: string;
+  /** stty settings for the PTY before the command starts (e.g. -echo when stdin is a pipe). */
+  ttyModes?: string[];
+  /** The marker nonce (random per launch). */
+  nonce: string;
 }
 
 /** Builds the spawn spec (pure given its inputs). */
@@ -41,17 +65,15 @@ export function buildLaunch(input: LaunchInput): LaunchSpec {
   const env = buildSandboxEnv({ host: input.hostEnv, envAllow: profile.sandbox.envAllow, home: plan.home });
   for (const name of LAUNCHER_UNSAFE) delete env[name];
   const inner = [...prlimitArgs(profile.sandbox.limits), ...input.argv];
-  if (profile.sandbox.isolation === 'none') {
-    const args = ['--noprofile', '--norc', '-c', 'if [ -n "$1" ]; then builtin echo $$ > "$1" || exit 125; fi; shift; exec "$@"', 'argent-launch', input.cgroupProcs ?? '', ...inner];
-    return { file: tools.bash, args, env, cwd: plan.bwrap.workdir, isolation: 'none' };
-  }
-  const filter = buildTiocstiFilter(input.arch ?? process.arch);
-  const bwrapArgs = buildBwrapArgs({ ...plan.bwrap, seccompFd: 3 });
+  const none = profile.sandbox.isolation === 'none';
+  const filter = none ? '' : toPrintfEscapes(buildTiocstiFilter(input.arch ?? process.arch));
+  const sandboxed = none ? inner : [tools.bwrap, ...buildBwrapArgs({ ...plan.bwrap, seccompFd: 3 }), '--', ...inner];
   return {
     file: tools.bash,
-    args: ['--noprofile', '--norc', '-c', LAUNCHER, 'argent-launch', toPrintfEscapes(filter), input.cgroupProcs ?? '', tools.bwrap, ...bwrapArgs, '--', ...inner],
+    args: ['--noprofile', '--norc', '-c', LAUNCHER, 'argent-launch', input.nonce, filter, input.cgroupProcs ?? '', (input.ttyModes ?? []).join(' '), ...sandboxed],
     env,
     cwd: plan.bwrap.workdir,
-    isolation: 'bwrap',
+    isolation: none ? 'none' : 'bwrap',
+    nonce: input.nonce,
   };
 }

@@ -1,13 +1,15 @@
-// Splits the session PTY's byte stream into per-command output: streams each chunk to the caller as it
-// comes, holds back only what could be the start of the end marker, and resolves when the marker with
-// this command's nonce arrives. Output with a wrong or missing nonce is just output.
-import { findMarker } from './protocol.js';
+// Splits a PTY's byte stream at nonce markers (`\x1e<nonce> <code>\x1e`): streams each chunk to the caller
+// as it comes, holds back only what could be the start of a marker, and resolves when the marker with
+// the expected nonce arrives. Output with a wrong or missing nonce is just output. Used by the launcher
+// (ready / end of a one-shot) and by sessions (end of each command).
 
 export interface MarkerResult {
   exitCode: number;
   output: Buffer;
   outputBytes: number;
   truncated: boolean;
+  /** False when finish() ended the wait (no marker arrived). */
+  marker: boolean;
 }
 
 interface Pending {
@@ -22,6 +24,7 @@ interface Pending {
 }
 
 const RS = 0x1e;
+const MAX_UNCLAIMED = 1024 * 1024;
 
 /** One consumer at a time: the session runs its commands one after another. */
 export class MarkerStream {
@@ -30,23 +33,26 @@ export class MarkerStream {
 
   /** Waits for `nonce`'s marker; output before it goes to onData and into the result (up to cap). */
   expect(nonce: string, cap: number, onData: (chunk: Buffer) => void): Promise<MarkerResult> {
-    // Anything the shell printed between commands (a background job) is dropped, not blamed on this one.
-    this.buf = Buffer.alloc(0);
     return new Promise((resolve, reject) => {
       this.pending = { nonce, cap, onData, resolve, reject, kept: [], keptBytes: 0, total: 0 };
+      if (this.buf.length) this.push(Buffer.alloc(0));
     });
   }
 
   push(chunk: Buffer): void {
     const p = this.pending;
-    if (!p) return;
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    if (!p) {
+      // Nobody waits (between two expects): keep a bounded amount for the next one.
+      if (this.buf.length > MAX_UNCLAIMED) this.buf = this.buf.subarray(this.buf.length - MAX_UNCLAIMED);
+      return;
+    }
     const m = findMarker(this.buf, p.nonce);
     if (m) {
       this.emit(p, m.before);
       this.pending = null;
-      this.buf = Buffer.alloc(0);
-      p.resolve({ exitCode: m.exitCode, output: Buffer.concat(p.kept), outputBytes: p.total, truncated: p.total > p.keptBytes });
+      this.buf = Buffer.from(m.after);
+      p.resolve({ exitCode: m.exitCode, output: Buffer.concat(p.kept), outputBytes: p.total, truncated: p.total > p.keptBytes, marker: true });
       return;
     }
     // Emit everything up to a possible marker start (RS, less the CR LF the marker line adds before it).
@@ -72,10 +78,50 @@ export class MarkerStream {
     p.onData(Buffer.from(data));
   }
 
+  /** Drops output nobody asked for (a session's background jobs between two commands). */
+  discard(): void {
+    this.buf = Buffer.alloc(0);
+  }
+
+  /** Ends the wait without a marker (the process ended): emits what was held back, resolves with `exitCode`. */
+  finish(exitCode: number): void {
+    const p = this.pending;
+    if (!p) return;
+    this.emit(p, this.buf);
+    this.buf = Buffer.alloc(0);
+    this.pending = null;
+    p.resolve({ exitCode, output: Buffer.concat(p.kept), outputBytes: p.total, truncated: p.total > p.keptBytes, marker: false });
+  }
+
   /** Fails the waiting command (the shell ended or never started). */
   fail(err: Error): void {
     const p = this.pending;
     this.pending = null;
     p?.reject(err);
   }
+}
+
+export interface MarkerMatch {
+  exitCode: number;
+  /** Output before the marker (without the newline the marker line added). */
+  before: Buffer;
+  /** Bytes after the marker line (normally empty). */
+  after: Buffer;
+}
+
+/** Finds `\x1e<nonce> <code>\x1e` in the buffer (pure); null until the whole marker arrived. */
+export function findMarker(buf: Buffer, nonce: string): MarkerMatch | null {
+  const head = Buffer.from(`\x1e${nonce} `);
+  const at = buf.indexOf(head);
+  if (at === -1) return null;
+  const close = buf.indexOf(0x1e, at + head.length);
+  if (close === -1) return null;
+  const code = Number(buf.subarray(at + head.length, close).toString('latin1'));
+  let start = at;
+  if (buf[start - 1] === 0x0a) start--;
+  if (buf[start - 1] === 0x0d) start--;
+  let end = close + 1;
+  if (buf[end] === 0x0d) end++;
+  if (buf[end] === 0x0a) end++;
+  return { exitCode: Number.isInteger(code) ? code : 1, before: buf.subarray(0, start), after: buf.subarray(end) };
 }

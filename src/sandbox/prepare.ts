@@ -1,5 +1,6 @@
 // Everything before a spawn, in one call: plan the mounts, make the pids cgroup a root caller needs,
 // and build the launch spec. `release()` removes the cgroup once the sandbox has ended.
+import { randomBytes } from 'node:crypto';
 import type { Profile } from '../profile/profile.js';
 import { createPidsCgroup, needsPidsCgroup } from './cgroup.js';
 import type { HostTools } from './host.js';
@@ -13,6 +14,7 @@ export interface PrepareInput {
   hostEnv: Readonly<Record<string, string | undefined>>;
   argv: string[];
   protect?: string[];
+  ttyModes?: string[];
 }
 
 export interface Prepared {
@@ -26,6 +28,6 @@ export interface Prepared {
 export function prepareLaunch(input: PrepareInput): Prepared {
   const plan = planSandbox({ profile: input.profile, workdir: input.workdir, hostEnv: input.hostEnv, protect: input.protect ?? [] });
   const cgroup = needsPidsCgroup() ? createPidsCgroup(input.profile.sandbox.limits.processes) : null;
-  const spec = buildLaunch({ profile: input.profile, plan, tools: input.tools, hostEnv: input.hostEnv, argv: input.argv, ...(cgroup ? { cgroupProcs: cgroup.procs } : {}) });
+  const spec = buildLaunch({ profile: input.profile, plan, tools: input.tools, hostEnv: input.hostEnv, argv: input.argv, nonce: randomBytes(16).toString('hex'), ...(input.ttyModes ? { ttyModes: input.ttyModes } : {}), ...(cgroup ? { cgroupProcs: cgroup.procs } : {}) });
   return { spec, processLimit: cgroup !== null || !needsPidsCgroup(), release: cgroup ? cgroup.remove : async () => {} };
 }

@@ -6,6 +6,7 @@ import type { IPty } from 'node-pty';
 import { ArgentError } from '../errors.js';
 import { killTree } from './kill-tree.js';
 import type { LaunchSpec } from './launch.js';
+import { MarkerStream } from './marker-stream.js';
 
 export interface RunResult {
   exitCode: number;
@@ -32,6 +33,8 @@ export interface PtyRunOptions {
   onData?: (chunk: Buffer) => void;
   /** Called with the pty once it runs: stdin forwarding, resize and signals hang off it. */
   onSpawn?: (pty: IPty) => void;
+  /** Called when the command is about to start (terminal modes set): time to forward stdin. */
+  onReady?: (pty: IPty) => void;
 }
 
 export const DEFAULT_OUTPUT_CAP = 1024 * 1024;
@@ -71,38 +74,47 @@ export async function runInPty(spec: LaunchSpec, options: PtyRunOptions): Promis
   } catch (err) {
     throw new ArgentError('RUNNER_FAILED', `cannot start ${spec.file}: ${(err as Error).message}`, { cause: err });
   }
-  const kept: Buffer[] = [];
-  let keptBytes = 0;
-  let total = 0;
-  child.onData((data: string | Buffer) => {
-    const chunk = typeof data === 'string' ? Buffer.from(data) : data;
-    total += chunk.length;
-    if (keptBytes < cap) {
-      const part = chunk.subarray(0, cap - keptBytes);
-      kept.push(part);
-      keptBytes += part.length;
-    }
-    options.onData?.(chunk);
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => child.onExit(resolve));
+  const stream = new MarkerStream();
+  child.onData((data: string | Buffer) => stream.push(typeof data === 'string' ? Buffer.from(data) : data));
+  options.onSpawn?.(child);
+  // Phase 1: the launcher's noise until its ready marker. Phase 2: the command's output until the end
+  // marker, which carries bwrap's status; then the launcher gets its acknowledgement and exits.
+  const collected = stream.expect(`${spec.nonce}-ready`, 64 * 1024, () => {}).then((ready) => {
+    if (!ready.marker) return { ...ready, ready: false };
+    options.onReady?.(child);
+    return stream.expect(spec.nonce, cap, (chunk) => options.onData?.(chunk)).then((end) => {
+      if (end.marker) {
+        try {
+          child.write(`${spec.nonce}\n`);
+        } catch {
+          // already gone
+        }
+      }
+      return { ...end, ready: true };
+    });
   });
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     // SECURITY: a command that ignores SIGTERM still ends: KILL after the grace period, and bwrap's
-    // death takes the whole PID namespace with it.
-    void killTree(child.pid, { graceMs: options.graceMs ?? 2000, spare: (p) => p.comm === 'bwrap', killRoot: true });
+    // death takes the whole PID namespace with it. The launcher survives to report and drain.
+    void killTree(child.pid, { graceMs: options.graceMs ?? 2000, spare: (p) => p.comm === 'bwrap', killSpared: true, killRoot: false }).then(() => {
+      setTimeout(() => killTree(child.pid, { graceMs: 0, killRoot: true }), 6000).unref();
+    });
   }, options.timeoutMs);
-  options.onSpawn?.(child);
-  const { exitCode, signal } = await new Promise<{ exitCode: number; signal?: number }>((resolve) => child.onExit(resolve));
+  const { exitCode, signal } = await exited;
   clearTimeout(timer);
-  const sig = signal ? signalName(signal) : null;
+  stream.finish(signal ? 128 + signal : exitCode);
+  const out = await collected;
   return {
-    exitCode: timedOut ? 124 : signal ? 128 + signal : exitCode,
-    signal: sig,
+    exitCode: timedOut ? 124 : out.exitCode,
+    signal: out.exitCode > 128 && out.exitCode < 128 + 65 ? signalName(out.exitCode - 128) : null,
     timedOut,
     limitHit: timedOut ? 'timeout' : null,
     durationMs: Math.round(performance.now() - started),
-    output: Buffer.concat(kept),
-    outputBytes: total,
-    truncated: total > keptBytes,
+    output: out.output,
+    outputBytes: out.outputBytes,
+    truncated: out.truncated,
   };
 }

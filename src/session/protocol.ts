@@ -37,28 +37,3 @@ export function commandLine(command: string, nonce: string, stdinNull: boolean):
 export function setupLine(nonce: string): string {
   return `\\stty -echo -onlcr 2>/dev/null; PS2=''; PS4=''; PROMPT_COMMAND=; HISTFILE=; \\set +o history +m; PS1=$'\\n\\x1e'${nonce}$' 0\\x1e\\n'\n`;
 }
-
-export interface MarkerMatch {
-  exitCode: number;
-  /** Output before the marker (without the newline the marker line added). */
-  before: Buffer;
-  /** Bytes after the marker line (normally empty). */
-  after: Buffer;
-}
-
-/** Finds `\x1e<nonce> <code>\x1e` in the buffer (pure); null until the whole marker arrived. */
-export function findMarker(buf: Buffer, nonce: string): MarkerMatch | null {
-  const head = Buffer.from(`\x1e${nonce} `);
-  const at = buf.indexOf(head);
-  if (at === -1) return null;
-  const close = buf.indexOf(0x1e, at + head.length);
-  if (close === -1) return null;
-  const code = Number(buf.subarray(at + head.length, close).toString('latin1'));
-  let start = at;
-  if (buf[start - 1] === 0x0a) start--;
-  if (buf[start - 1] === 0x0d) start--;
-  let end = close + 1;
-  if (buf[end] === 0x0d) end++;
-  if (buf[end] === 0x0a) end++;
-  return { exitCode: Number.isInteger(code) ? code : 1, before: buf.subarray(0, start), after: buf.subarray(end) };
-}

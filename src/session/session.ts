@@ -11,7 +11,7 @@ import { descendants, killTree } from '../sandbox/kill-tree.js';
 import { prepareLaunch } from '../sandbox/prepare.js';
 import { DEFAULT_OUTPUT_CAP, loadPty } from '../sandbox/pty.js';
 import { commandLine, newNonce, setupLine } from './protocol.js';
-import { MarkerStream } from './marker-stream.js';
+import { MarkerStream } from '../sandbox/marker-stream.js';
 
 export interface SessionOptions extends Omit<GateOptions, 'cwd' | 'commandId' | 'sessionId' | 'signal'> {
   sessionId?: string;
@@ -88,7 +88,10 @@ export class Session {
     } finally {
       clearTimeout(timer);
     }
-    const shell = spec.isolation === 'none' ? pty.pid : descendants(pty.pid).find((p) => p.comm === 'bash')?.pid;
+    // The shell is the bash that bwrap started (or, without namespaces, the launcher's child).
+    const tree = descendants(pty.pid);
+    const parentOf = new Map(tree.map((p) => [p.pid, p]));
+    const shell = tree.find((p) => p.comm === 'bash' && (spec.isolation === 'none' ? p.ppid === pty.pid : parentOf.get(p.ppid)?.comm === 'bwrap'))?.pid;
     if (shell === undefined) {
       pty.kill('SIGKILL');
       throw new ArgentError('RUNNER_FAILED', 'cannot find the session shell process');
@@ -126,6 +129,7 @@ export class Session {
     audit({ session: this.id, event: 'run.start', commandId: g.commandId, command, cwd, isolation: profile.sandbox.isolation, pid: this.shellPid });
     const started = performance.now();
     const nonce = newNonce();
+    this.stream.discard();
     const done = this.stream.expect(nonce, this.options.outputCap ?? DEFAULT_OUTPUT_CAP, options.onData ?? (() => {}));
     this.pty.write(commandLine(command, nonce, this.options.stdinNull ?? true));
     let timedOut = false;

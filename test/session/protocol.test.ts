@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { ansiC, commandLine, findMarker } from '../../src/session/protocol.js';
+import { findMarker } from '../../src/sandbox/marker-stream.js';
+import { ansiC, commandLine } from '../../src/session/protocol.js';
 
 describe('ansiC', () => {
   test('bash reads the quoted form back byte for byte, quotes, newlines, $ and non-ASCII included', () => {
