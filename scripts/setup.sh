@@ -50,12 +50,12 @@ scripts/ci/build-base-image.sh || die "building the base image failed" "see the 
 phase_end "$(scripts/ci/base-image-tag.sh)"
 
 phase_begin "npm ci"
-# npm itself trusts node_modules/.package-lock.json when it is newer than package-lock.json and
-# package.json; the same rule keeps a re-run from wiping a good install.
-if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ] &&
-  [ node_modules/.package-lock.json -nt package.json ]; then
-  phase_end "node_modules up to date, skipped"
+# npm ci always deletes node_modules first: skip it when the installed tree already matches the
+# lockfile (by content: versions and integrity hashes), so a re-run does not disturb a good install.
+if differences=$(node scripts/ci/node-modules-current.mjs); then
+  phase_end "node_modules matches package-lock.json, skipped"
 else
+  log "node_modules differs from the lockfile: ${differences%%$'\n'*}"
   npm ci --no-audit --no-fund || die "npm ci failed" "see npm's message above"
   phase_end
 fi
