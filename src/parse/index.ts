@@ -5,7 +5,8 @@ import { CapError, LexError, newStats } from './cursor.js';
 import { lexScript } from './lex-script.js';
 import { addUnknown, clip, LIMITS, type Frame, type ParseContext, type ParseState } from './state.js';
 import type { ParsedScript } from './types.js';
-import { makeRunner, walkLexed } from './walk.js';
+import { makeRunner } from './runner.js';
+import { walkLexed } from './walk.js';
 
 export type { ParseContext } from './state.js';
 export { LIMITS } from './state.js';

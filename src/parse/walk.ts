@@ -4,9 +4,7 @@
 
 import parse, { type BpCommand, type BpNode, type BpRedirect, type BpWord } from 'bash-parser';
 import { analyzeCommand } from './analyze.js';
-import { CapError, LexError } from './cursor.js';
 import { constantOutput } from './fold.js';
-import { lexScript } from './lex-script.js';
 import { evalRedirect } from './redirects.js';
 import { placeholderIndex, rawOf, type LexedScript } from './segments.js';
 import { addUnknown, clip, LIMITS, type Frame, type ParseState, type StdinSource } from './state.js';
@@ -32,14 +30,17 @@ export function programOf(name: Word | undefined): string | undefined {
 }
 
 /** Report one command: caps, dynamic names, fork-bomb bookkeeping, then analysis of what it runs. */
-function emit(run: Runner, cmd: SimpleCommand, frame: Frame): void {
+export function emit(run: Runner, cmd: SimpleCommand, frame: Frame, slot?: number): void {
   const st = run.st;
   if (st.capped) return;
   if (st.commands.length >= LIMITS.maxCommands) {
     addUnknown(st, 'too-complex', `more than ${LIMITS.maxCommands} commands`, clip(cmd.source));
     return;
   }
-  st.commands.push(cmd);
+  // Source order: a command goes before the substitutions in its own words (reported while its
+  // words were evaluated).
+  if (slot !== undefined && slot < st.commands.length) st.commands.splice(slot, 0, cmd);
+  else st.commands.push(cmd);
   if (cmd.name && !cmd.name.literal) {
     addUnknown(st, 'dynamic-command', `command name ${clip(cmd.name.raw, 40)} is not known until it runs`, clip(cmd.source));
   }
@@ -91,6 +92,7 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
   };
 
   const command = (node: BpCommand, f: Frame): SimpleCommand | undefined => {
+    const slot = st.commands.length;
     const assignments: SimpleCommand['assignments'] = [];
     const redirects: Redirect[] = [];
     const hereDocs: HereDoc[] = [];
@@ -160,7 +162,7 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
         }
       }
     }
-    emit(run, cmd, f);
+    emit(run, cmd, f, slot);
     return cmd;
   };
 
@@ -239,47 +241,3 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
   return st.commands.slice(before);
 }
 
-/** A Runner over a parse state: how nested code and wrapped argv get walked. */
-export function makeRunner(st: ParseState): Runner {
-  const run: Runner = {
-    st,
-    code(text, via, frame, outer) {
-      const source = outer.source;
-      const inner: Frame = { ...frame, depth: frame.depth + 1, via: [...outer.via, via], isolated: true, pipeline: false, background: false, stdin: undefined, redirects: [], hereDocs: [] };
-      if (inner.depth > LIMITS.maxDepth) {
-        addUnknown(st, 'too-complex', `nested more than ${LIMITS.maxDepth} levels deep`, clip(source));
-        return;
-      }
-      try {
-        walkLexed(run, lexScript({ s: text, pos: 0, stats: st.stats, nest: 0 }, null), inner);
-      } catch (e) {
-        if (e instanceof LexError) addUnknown(st, 'unparseable', `${via}: ${e.message}`, clip(source));
-        else if (e instanceof CapError) addUnknown(st, 'too-complex', `${via}: ${e.message}`, clip(source));
-        else throw e;
-      }
-    },
-    argv(words, via, frame, outer, appendsUnknownArgs) {
-      const name = words[0];
-      if (!name) return;
-      const inner: Frame = { ...frame, depth: frame.depth + 1 };
-      if (inner.depth > LIMITS.maxDepth) {
-        addUnknown(st, 'too-complex', `nested more than ${LIMITS.maxDepth} levels deep`, clip(outer.source));
-        return;
-      }
-      const cmd: SimpleCommand = {
-        name,
-        program: programOf(name),
-        args: words.slice(1),
-        assignments: [],
-        redirects: outer.redirects,
-        hereDocs: outer.hereDocs,
-        via: [...outer.via, via],
-        source: words.map((w) => w.raw).join(' '),
-      };
-      if (appendsUnknownArgs) cmd.appendsUnknownArgs = true;
-      if (outer.background) cmd.background = true;
-      emit(run, cmd, inner);
-    },
-  };
-  return run;
-}

@@ -39,15 +39,15 @@ describe('here-document bodies are data, never commands', () => {
 
   it('runs $(..) and backticks in an unquoted body as commands', () => {
     expect(commands('cat > env <<EOF\nSHA=$(git rev-parse HEAD)\nWHO=`whoami`\nHOME=$HOME\nEOF')).toEqual([
+      { cmd: 'cat', redirects: ['> write env', '<< heredoc EOF'] },
       { cmd: 'git rev-parse HEAD', via: ['$(...)'] },
       { cmd: 'whoami', via: ['`...`'] },
-      { cmd: 'cat', redirects: ['> write env', '<< heredoc EOF'] },
     ]);
   });
 
   it('handles a here-doc inside $(..) inside double quotes (git commit -m)', () => {
     const script = 'git commit -m "$(cat <<\'EOF\'\nfix: handle ) and " in a message\nEOF\n)"\ngit log -1';
-    expect(lines(script)).toEqual(['cat', 'git commit -m fix: handle ) and " in a message', 'git log -1']);
+    expect(lines(script)).toEqual(['git commit -m fix: handle ) and " in a message', 'cat', 'git log -1']);
   });
 
   it('keeps a 100 KB here-doc fine', () => {
