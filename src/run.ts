@@ -15,9 +15,8 @@ export type EvaluateFn = (command: string, profile: Profile, options: EvaluateOp
 
 /** The policy engine, loaded on first use (src/policy/evaluate.ts). Missing: fail closed. */
 export async function loadEvaluate(): Promise<EvaluateFn> {
-  const spec = './policy/evaluate.js';
   try {
-    const mod = (await import(spec)) as { evaluate: EvaluateFn };
+    const mod = await import('./policy/evaluate.js');
     return mod.evaluate;
   } catch (err) {
     throw new ArgentError('RUNNER_FAILED', `the policy engine could not be loaded: ${(err as Error).message}`, {

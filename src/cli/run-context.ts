@@ -26,6 +26,18 @@ export interface ContextHooks {
   send?: (event: unknown) => void;
 }
 
+/** An Approver that loads the real one on first use. */
+function lazyApprover(kind: Approver['kind'], make: () => Promise<Approver>): Approver {
+  let real: Promise<Approver> | undefined;
+  return {
+    kind,
+    request: async (req, signal) => (await (real ??= make())).request(req, signal),
+    close: async () => {
+      if (real) await (await real).close?.();
+    },
+  };
+}
+
 /** Loads the profile, opens the audit log and builds the approver. Throws ArgentError with the fix. */
 export async function openContext(args: RunArgs, hooks: ContextHooks = {}): Promise<RunContext> {
   const { loadChosenProfile } = await import('../profile/load.js');
@@ -39,12 +51,20 @@ export async function openContext(args: RunArgs, hooks: ContextHooks = {}): Prom
     ...(args.logLevel ? { stderrLevel: args.logLevel as never } : {}),
   });
   log.record({ session: sessionId, event: 'profile.load', profile: profile.name, revision: profile.revision, sources: profile.sources, origin: choice.origin });
-  const { createApprover, defaultApproverKind } = await import('../approval/index.js');
-  const kind = (args.approver ?? defaultApproverKind(args.jsonl)) as 'tty' | 'jsonl' | 'none';
+  const kind = (args.approver ?? (args.jsonl ? 'jsonl' : 'tty')) as 'tty' | 'jsonl' | 'none';
   if (kind === 'jsonl' && !hooks.send) {
     throw new ArgentError('USAGE', '--approver jsonl needs a --jsonl session, found a one-shot command', { hint: 'use --approver tty or none with -c' });
   }
-  const approver = createApprover(kind, { audit: log.record, session: sessionId, ...(hooks.send ? { send: hooks.send as never } : {}) });
+  if (!['tty', 'jsonl', 'none'].includes(kind)) {
+    throw new ArgentError('USAGE', `expected --approver tty, jsonl or none, found ${JSON.stringify(kind)}`, { hint: 'run `argent-run --help` for the options' });
+  }
+  const make = async (): Promise<Approver> => {
+    const { createApprover } = await import('../approval/index.js');
+    return createApprover(kind, { audit: log.record, session: sessionId, ...(hooks.send ? { send: hooks.send as never } : {}) });
+  };
+  // Sessions answer approval messages at any time, so they build the approver now; a one-shot command
+  // loads the approval stage only when its command needs approval (startup time).
+  const approver = args.mode === 'session' ? await make() : lazyApprover(kind, make);
   return {
     profile,
     workdir,

@@ -47,7 +47,7 @@ export class MarkerStream {
       if (this.buf.length > MAX_UNCLAIMED) this.buf = this.buf.subarray(this.buf.length - MAX_UNCLAIMED);
       return;
     }
-    const m = findMarker(this.buf, p.nonce);
+    const m = this.buf.indexOf(RS) === -1 ? null : findMarker(this.buf, p.nonce);
     if (m) {
       this.emit(p, m.before);
       this.pending = null;
@@ -71,11 +71,12 @@ export class MarkerStream {
     if (!data.length) return;
     p.total += data.length;
     if (p.keptBytes < p.cap) {
+      // Chunks from the PTY are fresh buffers, never reused: keep views, not copies.
       const part = data.subarray(0, p.cap - p.keptBytes);
-      p.kept.push(Buffer.from(part));
+      p.kept.push(part);
       p.keptBytes += part.length;
     }
-    p.onData(Buffer.from(data));
+    p.onData(data);
   }
 
   /** Drops output nobody asked for (a session's background jobs between two commands). */
