@@ -96,7 +96,16 @@ export async function gate(command: string, options: GateOptions): Promise<GateR
   };
 }
 
-export interface RunCommandOptions extends GateOptions, Omit<PtyRunOptions, 'timeoutMs'> {
+/** A loaded profile, or a shipped name / file path to load (library callers). */
+export async function resolveProfile(profile: Profile | string): Promise<Profile> {
+  if (typeof profile !== 'string') return profile;
+  const { loadProfile } = await import('./profile/load.js');
+  return loadProfile(profile);
+}
+
+export interface RunCommandOptions extends Omit<GateOptions, 'profile'>, Omit<PtyRunOptions, 'timeoutMs'> {
+  /** The profile, or a shipped profile name / path to a profile file. */
+  profile: Profile | string;
   /** Run this argv instead of `bash -c command` (`argent-run -- argv...`); `command` is its quoted form. */
   argv?: string[];
   timeoutMs?: number;
@@ -137,11 +146,11 @@ function refused(g: GateResult): CommandResult {
 export async function runCommand(command: string, options: RunCommandOptions): Promise<CommandResult> {
   const audit = options.audit ?? noAudit;
   const hostEnv = options.hostEnv ?? process.env;
-  const profile = options.profile;
+  const profile = await resolveProfile(options.profile);
   // The runner's own configuration is checked first: a bad working root is the caller's error (125).
   const tools = options.tools ?? findHostTools();
   const plan = planSandbox({ profile, workdir: options.workdir, hostEnv, protect: options.protect ?? [] });
-  const g = await gate(command, { ...options, workdir: plan.bwrap.workdir });
+  const g = await gate(command, { ...options, profile, workdir: plan.bwrap.workdir });
   if (!g.allowed) return refused(g);
   const argv = options.argv ?? ['bash', '--noprofile', '--norc', '-c', command];
   const prepared = prepareLaunch({ profile, workdir: plan.bwrap.workdir, tools, hostEnv, argv, protect: options.protect ?? [], ...(options.ttyModes ? { ttyModes: options.ttyModes } : {}) });

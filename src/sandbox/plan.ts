@@ -81,7 +81,11 @@ export function planSandbox(input: PlanInput): SandboxPlan {
   const rehideDirs = ['/tmp/.X11-unix', '/tmp/.ICE-unix'].filter((d) => existsSync(d));
   const protectedPaths = [...profile.sources, ...(input.protect ?? [])]
     .map((p) => real(p))
-    .filter((p): p is string => p !== null && writable.some((w) => under(p, w)));
+    .filter((p): p is string => p !== null && writable.some((w) => under(p, w)))
+    // A folder that holds a writable root (the log folder above the working root) cannot be bound
+    // read-only without making that root read-only too; the file itself still is (a bind-mounted file
+    // cannot be deleted, renamed or rewritten from inside).
+    .filter((p) => !writable.some((w) => under(w, p)));
   const restoreFiles: string[] = [];
   if (profile.sandbox.network === 'host') {
     // /etc/resolv.conf often points into /run (systemd-resolved); bring that one file back for DNS.

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { readlinkSync } from 'node:fs';
 import type { IDisposable, IPty } from 'node-pty';
 import { ArgentError } from '../errors.js';
-import { gate, type CommandResult, type GateOptions } from '../run.js';
+import { gate, resolveProfile, type CommandResult, type GateOptions } from '../run.js';
+import type { Profile } from '../profile/profile.js';
 import { findHostTools } from '../sandbox/host.js';
 import { descendants, killTree } from '../sandbox/kill-tree.js';
 import { prepareLaunch } from '../sandbox/prepare.js';
@@ -201,7 +202,7 @@ export class Session {
   }
 }
 
-/** Starts a persistent sandboxed session (library API). */
-export function startSession(options: SessionOptions): Promise<Session> {
-  return Session.start(options);
+/** Starts a persistent sandboxed session (library API); `profile` may be a shipped name or a file path. */
+export async function startSession(options: Omit<SessionOptions, 'profile'> & { profile: Profile | string }): Promise<Session> {
+  return Session.start({ ...options, profile: await resolveProfile(options.profile) });
 }
