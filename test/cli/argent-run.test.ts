@@ -114,6 +114,25 @@ describe('bad input', () => {
   });
 });
 
+describe('a host where bwrap cannot create namespaces', () => {
+  // An outer bwrap with --disable-userns: user namespaces cannot be created inside it.
+  const noUserns = (args: string[]): SpawnSyncReturns<string> =>
+    spawnSync('bwrap', ['--bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-user', '--unshare-pid', '--disable-userns', '--', 'node', CLI, ...args], { cwd: work, env, encoding: 'utf8', input: '' });
+
+  test('--check exits 125 and says why', () => {
+    const r = noUserns(['--check']);
+    expect(r.status).toBe(125);
+    expect(r.stderr).toMatch(/^argent-run: bubblewrap cannot create namespaces on this host: .+\nhint: .*apt-get install bubblewrap/);
+  });
+
+  test('a command exits 125 instead of running, never unsandboxed', () => {
+    const r = noUserns(['--profile', profile, '-c', 'touch ran.txt']);
+    expect(r.status).toBe(125);
+    expect(r.stderr).toContain('cannot create namespaces');
+    expect(existsSync(join(work, 'ran.txt'))).toBe(false);
+  });
+});
+
 describe('--check and sessions', () => {
   test('--check proves the sandbox works here (exit 0)', () => {
     const r = run(['--check']);

@@ -151,3 +151,17 @@ describe('limits and decisions', () => {
     expect(events[2]).toMatchObject({ event: 'run.end', exitCode: 0, timedOut: false, truncated: false, outputBytes: 8 }); // 'audited\n': the session turns the PTY's \n -> \r\n mapping off
   });
 });
+
+describe('isolation "none"', () => {
+  test('an unrestricted profile keeps a session without namespaces, with the real cwd still from the kernel', async () => {
+    const profile = { ...fx.profile, security: { ...fx.profile.security, mode: 'unrestricted' as const }, sandbox: { ...fx.profile.sandbox, isolation: 'none' as const } };
+    const plain = await startSession({ profile, workdir: fx.workdir, evaluate });
+    try {
+      const r = await plain.run('cd /tmp && test -e /run/docker.sock && echo host-fs');
+      expect(r.cwd).toBe('/tmp');
+      expect(r.exitCode).toBe(existsSync('/run/docker.sock') ? 0 : 1);
+    } finally {
+      await plain.dispose();
+    }
+  });
+});
