@@ -23,9 +23,11 @@ describe.skipIf(image === null).concurrent('the argent-run image', () => {
   it('lets bare bwrap build every namespace argent-run uses, with the options the suite starts containers with', async ({ expect }) => {
     const host = await startHost({ image: image!, runId });
     try {
-      const bwrap = ['bwrap', '--ro-bind', '/', '/', '--dev', '/dev', '--remount-ro', '/dev', '--proc', '/proc'];
-      const res = await host.exec([...bwrap, '--unshare-all', '--unshare-user', '--cap-drop', 'ALL', '--die-with-parent', '--', 'bash', '-c', 'ulimit -u 64 && echo ok']);
-      expect({ exitCode: res.exitCode, out: res.stdout.trim() }, res.output).toEqual({ exitCode: 0, out: 'ok' });
+      const bwrap = 'bwrap --ro-bind / / --dev /dev --remount-ro /dev --proc /proc --unshare-all --unshare-user --cap-drop ALL --die-with-parent';
+      // Run from a shell that outlives it, as argent-run (node) does: `docker exec`'s own parent
+      // (runc) exits right after the start, and --die-with-parent would then SIGKILL a bwrap it parents.
+      const res = await host.sh(`${bwrap} -- bash -c 'ulimit -u 64 && echo ok'; echo "rc=$?"`);
+      expect({ exitCode: res.exitCode, out: res.stdout.trim() }, res.output).toEqual({ exitCode: 0, out: 'ok\nrc=0' });
     } finally {
       await host.stop();
     }
