@@ -2,7 +2,7 @@
 // (the kernel skips the check for INIT_USER, and uid 0 in bwrap's user namespace IS host uid 0), so for
 // root the process limit is enforced by the pids controller instead. Measured on this host: with
 // `ulimit -u 20` inside bwrap as root, 40 of 40 forks succeeded.
-import { existsSync, mkdirSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 
 export interface PidsCgroup {
@@ -14,10 +14,39 @@ export interface PidsCgroup {
 
 const ROOTS = ['/sys/fs/cgroup/pids', '/sys/fs/cgroup'];
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes empty cgroups left by argent-run processes that are gone (killed before they could clean up). */
+function sweep(root: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^argent-(\d+)-[0-9a-f]{8}$/.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    try {
+      rmdirSync(`${root}/${name}`); // fails (EBUSY) while any process is still in it: then it stays
+    } catch {
+      // not empty or already gone
+    }
+  }
+}
+
 /** Creates a pids cgroup limited to `max` processes, or returns null where none can be made. */
 export function createPidsCgroup(max: number): PidsCgroup | null {
   for (const root of ROOTS) {
     if (!existsSync(`${root}/cgroup.procs`)) continue;
+    sweep(root);
     // cgroup v2 needs the pids controller enabled for children; v1 has pids.max in every child.
     const dir = `${root}/argent-${process.pid}-${randomBytes(4).toString('hex')}`;
     try {

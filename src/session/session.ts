@@ -52,6 +52,7 @@ export class Session {
     private readonly pty: IPty,
     private readonly stream: MarkerStream,
     private readonly shellPid: number,
+    private readonly released: Promise<void>,
   ) {
     this.id = options.sessionId ?? randomBytes(6).toString('hex');
     pty.onExit(({ exitCode }) => {
@@ -74,7 +75,7 @@ export class Session {
       await prepared.release();
       throw new ArgentError('RUNNER_FAILED', `cannot start the session shell: ${(err as Error).message}`, { cause: err });
     }
-    pty.onExit(() => void prepared.release());
+    const released = new Promise<void>((resolve) => pty.onExit(() => void prepared.release().then(resolve)));
     const stream = new MarkerStream();
     pty.onData((d: string | Buffer) => stream.push(typeof d === 'string' ? Buffer.from(d) : d));
     const nonce = newNonce();
@@ -97,7 +98,7 @@ export class Session {
       pty.kill('SIGKILL');
       throw new ArgentError('RUNNER_FAILED', 'cannot find the session shell process');
     }
-    return new Session(options, pty, stream, shell);
+    return new Session(options, pty, stream, shell, released);
   }
 
   /** The shell's current directory as the kernel sees it (a command cannot forge it). */
@@ -195,10 +196,9 @@ export class Session {
 
   /** Ends the shell and everything in the sandbox. */
   async dispose(): Promise<void> {
-    if (this.exited !== null) return;
-    const gone = new Promise<void>((r) => this.onExit(() => r()));
+    if (this.exited !== null) return this.released;
     this.pty.kill('SIGKILL');
-    await gone;
+    await this.released;
   }
 }
 
