@@ -2,6 +2,7 @@
 // README: removing, overwriting or truncating files, permission and ownership changes, history-rewriting
 // git commands, and signals to other processes.
 import { programFamilies, type NormalizedCommand } from './normalize.js';
+import { own } from '../util/own.js';
 
 export interface DestructiveRule {
   /** Stable id, shown as the rule key `builtin.destructive.<id>`. */
@@ -45,7 +46,7 @@ export const destructiveRules: DestructiveRule[] = [
 
 /** The destructive rules a normalized command triggers (program basenames like mkfs.ext4 match mkfs). */
 export function destructiveMatches(cmd: NormalizedCommand): DestructiveRule[] {
-  const base = (programFamilies[cmd.program] ?? cmd.program).split('.')[0]!;
+  const base = (own(programFamilies, cmd.program) ?? cmd.program).split('.')[0]!;
   return destructiveRules.filter((rule) => {
     if (!rule.programs.includes(cmd.program) && !rule.programs.includes(base)) return false;
     const operands = rule.subcommand ? cmd.operands.slice(1) : cmd.operands;

@@ -5,6 +5,7 @@ import type { ParsedScript, SimpleCommand } from '../parse/types.js';
 import type { ResolvedPath } from '../resolve/index.js';
 import type { NormalizedCommand } from './normalize.js';
 import type { RuleMatch } from './types.js';
+import { own } from '../util/own.js';
 
 /** Options whose value is code run by a shell (or an editor command that may shell out). */
 const codeOptions: Record<string, { options: string[]; valueTest?: RegExp }> = {
@@ -52,7 +53,7 @@ export function hiddenCodeRules(
   const decision = blockedIfUnknown ? 'blocked' : 'approval-required';
   const rules: RuleMatch[] = [];
   for (const { cmd } of commands) {
-    const spec = codeOptions[cmd.program!];
+    const spec = own(codeOptions, cmd.program!);
     if (spec) {
       for (const option of spec.options) {
         const value = optionValues(cmd, option).find((v) => !spec.valueTest || spec.valueTest.test(v));

@@ -3,6 +3,7 @@
 // all become {r, f}), and its operands normalized (paths collapsed, chmod modes as octal).
 import { posix } from 'node:path';
 import type { Word } from '../parse/types.js';
+import { own } from '../util/own.js';
 
 /** Long and alternative spellings of flags, per program, mapped to one canonical name. */
 export const flagAliases: Record<string, Record<string, string>> = {
@@ -47,7 +48,7 @@ export const longOptions: Record<string, string[]> = {
 };
 
 function expandLong(program: string, name: string): string {
-  const known = longOptions[program];
+  const known = own(longOptions, program);
   if (!known || known.includes(name) || name.length < 2) return name;
   const candidates = known.filter((k) => k.startsWith(name));
   return candidates.length === 1 ? candidates[0]! : name;
@@ -112,8 +113,8 @@ function normalizeOperand(text: string, program: string, index: number, home: st
 
 /** Splits words into canonical flags and normalized operands (GNU style: flags may follow operands). */
 export function normalizeArgs(program: string, args: Word[], home: string): NormalizedCommand {
-  const aliases = flagAliases[program] ?? {};
-  const takesValue = valueFlags[program] ?? [];
+  const aliases = own(flagAliases, program) ?? {};
+  const takesValue = own(valueFlags, program) ?? [];
   const flags = new Set<string>();
   const operands: string[] = [];
   let hasDynamicArgs = false;
@@ -129,11 +130,11 @@ export function normalizeArgs(program: string, args: Word[], home: string): Norm
     const chmodMode = program === 'chmod' && operands.length === 0 && /^-[rwxXst]+$/.test(t);
     if (!endOfOptions && t.startsWith('--') && t.length > 2 && !chmodMode) {
       const name = expandLong(program, t.slice(2).split('=')[0]!);
-      flags.add(aliases[name] ?? name);
+      flags.add(own(aliases, name) ?? name);
       if (!t.includes('=') && takesValue.includes(name)) i++;
     } else if (!endOfOptions && t.startsWith('-') && t.length > 1 && !chmodMode && !/^-\d+$/.test(t)) {
       if (singleDashLong.has(program)) flags.add(t.slice(1));
-      else for (const ch of t.slice(1)) flags.add(aliases[ch] ?? ch);
+      else for (const ch of t.slice(1)) flags.add(own(aliases, ch) ?? ch);
       // `-C dir`: the value is the next word. (`-Cdir` carries it; the letters after C are not flags.)
       if (!singleDashLong.has(program) && t.length === 2 && takesValue.includes(t[1]!)) i++;
     } else {

@@ -5,6 +5,7 @@
 // a self-spawning function (the fork bomb, under any name); anything else falls back to substrings.
 import { posix } from 'node:path';
 import { normalizeArgs, programFamilies, type NormalizedCommand } from './normalize.js';
+import { own } from '../util/own.js';
 
 export type CompiledPattern =
   | { kind: 'command'; source: string; index: number; program: string; flags: Set<string>; operands: string[] }
@@ -38,7 +39,7 @@ export function compilePattern(source: string, index: number, home: string): Com
 }
 
 function programMatches(pattern: string, actual: string, isLastToken: boolean): boolean {
-  const program = programFamilies[actual] ?? actual;
+  const program = own(programFamilies, actual) ?? actual;
   if (program === pattern || actual === pattern) return true;
   // A one-word pattern keeps the substring rule's reach over variants: "mkfs" matches mkfs.ext4.
   return isLastToken && program.startsWith(pattern) && /^[.\-_]/.test(program.slice(pattern.length));

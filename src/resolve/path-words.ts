@@ -10,6 +10,7 @@ import {
   leadingDataOperands,
   writeOperandPrograms,
 } from './path-programs.js';
+import { own } from '../util/own.js';
 
 export type AccessKind = 'read' | 'write' | 'cwd';
 
@@ -109,9 +110,9 @@ export function pathWords(cmd: SimpleCommand): PathWord[] {
     if (target && target.text !== '-' && !/^[+-]\d+$/.test(target.text)) out.push(word(target, target.text, 'cwd'));
     return out;
   }
-  const exceptions = fileValueOptionExceptions[program] ?? [];
-  const dataOptions = dataOperandOptions[program] ?? [];
-  let leadingData = leadingDataOperands[program] ?? 0;
+  const exceptions = own(fileValueOptionExceptions, program) ?? [];
+  const dataOptions = own(dataOperandOptions, program) ?? [];
+  let leadingData = own(leadingDataOperands, program) ?? 0;
   const operands: Word[] = [];
   let endOfOptions = false;
   for (let i = 0; i < cmd.args.length; i++) {
