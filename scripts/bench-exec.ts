@@ -90,8 +90,13 @@ async function main(): Promise<void> {
     const rt = median(rts);
     const mb = Number(process.env.BENCH_MB ?? 200);
     const bytes = mb * 1024 * 1024;
-    const ptyBare = await throughput(bytes, false, work, profileFile);
-    const ptySandbox = await throughput(bytes, true, work, profileFile);
+    // Alternating runs, best of each: on a shared machine the slowest runs measure the neighbours.
+    let ptyBare = 0;
+    let ptySandbox = 0;
+    for (let i = 0; i < Number(process.env.BENCH_PTY_REPS ?? 3); i++) {
+      ptyBare = Math.max(ptyBare, await throughput(bytes, false, work, profileFile));
+      ptySandbox = Math.max(ptySandbox, await throughput(bytes, true, work, profileFile));
+    }
     const rssArgent = peakRss('node', [CLI, '--profile', profileFile, '-c', 'true'], work);
     const rssSrt = srt === null ? null : peakRss(SRT, ['-c', 'true'], work);
     const f = (n: number): string => n.toFixed(1);
@@ -101,7 +106,7 @@ async function main(): Promise<void> {
     console.log(`  argent-run -c true        ${f(argent)} ms`);
     if (srt !== null) console.log(`  srt -c true               ${f(srt)} ms   -> argent-run/srt = ${(argent / srt).toFixed(2)}x (target < 0.4x)`);
     console.log(`session round trip for \`true\` (policy + marker, median of 100 after warm-up): ${f(rt)} ms -> ${(rt / bare).toFixed(2)}x a bare bwrap spawn (target < 3x)`);
-    console.log(`PTY throughput, ${mb} MiB through cat: node-pty bare ${f(ptyBare)} MiB/s, argent sandbox ${f(ptySandbox)} MiB/s -> ${(ptySandbox / ptyBare).toFixed(2)}x (target >= 0.8x)`);
+    console.log(`PTY throughput, ${mb} MiB through cat (best of alternating runs): node-pty bare ${f(ptyBare)} MiB/s, argent sandbox ${f(ptySandbox)} MiB/s -> ${(ptySandbox / ptyBare).toFixed(2)}x (target >= 0.8x)`);
     console.log(`supervisor peak RSS: argent-run ${rssArgent === null ? '?' : f(rssArgent)} MiB${rssSrt === null ? '' : `, srt ${f(rssSrt)} MiB`}`);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -47,7 +47,8 @@ export class MarkerStream {
       if (this.buf.length > MAX_UNCLAIMED) this.buf = this.buf.subarray(this.buf.length - MAX_UNCLAIMED);
       return;
     }
-    const m = this.buf.indexOf(RS) === -1 ? null : findMarker(this.buf, p.nonce);
+    const firstRs = this.buf.indexOf(RS);
+    const m = firstRs === -1 ? null : findMarker(this.buf, p.nonce);
     if (m) {
       this.emit(p, m.before);
       this.pending = null;
@@ -56,7 +57,7 @@ export class MarkerStream {
       return;
     }
     // Emit everything up to a possible marker start (RS, less the CR LF the marker line adds before it).
-    const rs = this.buf.lastIndexOf(RS);
+    const rs = firstRs === -1 ? -1 : this.buf.lastIndexOf(RS);
     const marker = rs !== -1 && this.buf.length - rs < p.nonce.length + 16;
     let safe = marker ? Math.max(0, rs - 2) : this.buf.length;
     if (!marker && this.buf[safe - 1] === 0x0d) safe--;
