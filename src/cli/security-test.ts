@@ -84,7 +84,8 @@ async function runBatch(source: string, profile: Profile, cwd: string, workdir: 
         out = { id: item.id, line: n, error: { code: 'BAD_LINE', message: item.error ?? 'no command' } };
       } else {
         try {
-          const e = evaluate(item.cmd, profile, { cwd: item.cwd ?? cwd, tool, ...(workdir ? { workdir } : {}) });
+          // A line's cwd is where that command runs; the working root stays the batch's.
+          const e = evaluate(item.cmd, profile, { cwd: resolve(cwd, item.cwd ?? '.'), tool, workdir: workdir ?? cwd });
           out = { id: item.id, ...evaluationJson(e) };
         } catch (err) {
           out = { id: item.id, line: n, decision: 'blocked', error: { code: 'INTERNAL', message: (err as Error).message } };
