@@ -11,6 +11,9 @@ import type { LexedScript, Segment } from './segments.js';
 type CaseState = 'head' | 'pattern' | 'body';
 
 const KEEP_CMD_START = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '{', 'time', 'coproc']);
+const OPENERS = new Set(['if', 'while', 'until', 'for', 'select', '{']);
+/** Transformed characters per bash-parser call, at least (see LexedScript.breaks). */
+const CHUNK = 2048;
 const NEWLINE_AFTER = new Set(['do', 'then', 'else', '{']);
 const DECLARE = new Set(['export', 'local', 'declare', 'typeset', 'readonly']);
 // After these words a bare NAME argument is being set (read x, unset x, getopts o x...): poison all.
@@ -29,13 +32,36 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
   let declArgs = false;
   let afterCloser = false;
   let depth = 0;
+  // Open if/while/until/for/select/{ blocks, and whether the last token continues the command.
+  let blocks = 0;
+  let continues = false;
+  let lastBreak = 0;
+  const breaks: number[] = [];
   const operator = (text: string, advance: number): void => {
     afterCloser = text === ')';
+    continues = text === '&&' || text === '||' || text.endsWith('|') || text === '(';
     out += text;
     c.pos += advance;
     cmdStart = true;
     declArgs = false;
   };
+
+  /** Record a place where bash-parser may be handed a new piece (see LexedScript.breaks). */
+  function maybeBreak(): void {
+    if (out.length - lastBreak < CHUNK) return;
+    breaks.push(out.length);
+    lastBreak = out.length;
+  }
+  /**
+   * && and || at top level: in a long chain, end the piece there with a newline instead. What runs
+   * when differs, but the set of commands reported (all of them) does not.
+   */
+  function andOr(op: string): void {
+    if (depth === 0 && blocks === 0 && cases.length === 0 && out.length - lastBreak >= CHUNK) {
+      operator('\n', 2);
+      maybeBreak();
+    } else operator(op, 2);
+  }
 
   /** Redirection operators; the target word is read here too so it never counts as a command word. */
   const redirect = (): void => {
@@ -74,8 +100,10 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
       out += ch;
       c.pos++;
     } else if (ch === '\n') {
+      const open = continues || depth > 0 || blocks > 0 || cases.length > 0;
       operator('\n', 1);
       if (pending.length) readBodies(c, pending);
+      if (!open) maybeBreak();
     } else if (ch === '#') {
       const eol = s.indexOf('\n', c.pos);
       const end = eol < 0 ? s.length : eol;
@@ -88,15 +116,19 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
       if (len > 1 && cases.length) cases[cases.length - 1] = 'pattern';
       // ;& and ;;& (fall-through) become ;; : which branch runs does not change what could run.
       operator(len > 1 ? ';;' : ';', len);
+      if (len === 1 && depth === 0 && blocks === 0 && cases.length === 0) maybeBreak();
     } else if (ch === '&') {
-      if (next === '&') operator('&&', 2);
+      if (next === '&') andOr('&&');
       else if (next === '>') {
         const append = s[c.pos + 2] === '>';
         c.pos += append ? 3 : 2;
         emitTarget(append ? '>>' : '>', append ? '&>>' : '&>');
-      } else operator('&', 1);
+      } else {
+        operator('&', 1);
+        if (depth === 0 && blocks === 0 && cases.length === 0) maybeBreak();
+      }
     } else if (ch === '|') {
-      if (next === '|') operator('||', 2);
+      if (next === '|') andOr('||');
       else if (next === '&') operator(' 2>&1 |', 2);
       else operator('|', 1);
     } else if (ch === '(') {
@@ -146,7 +178,7 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
     // (`echo $(cat <<EOF) ; rm -rf x` runs the rm); never guess: fail closed.
     if (pending.length && (term === ')' || c.nest > 0)) throw new LexError('here-document not terminated inside a substitution');
     if (pending.length) readBodies(c, pending);
-    return { source: s.slice(start, term === ')' ? c.pos - 1 : c.pos), text: out, segments: segs };
+    return { source: s.slice(start, term === ')' ? c.pos - 1 : c.pos), text: out, segments: segs, breaks };
   }
 
   /** A word in command position gets the keyword rewrites; elsewhere it is just read. */
@@ -169,6 +201,7 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
       return;
     }
     const w = lexWord(c, segs, atCmd || declArgs);
+    continues = false;
     if (w.text === '' ) {
       // A character no rule consumed: bash would reject it too.
       throw new LexError(`unexpected ${s[c.pos] ?? 'end of input'}`);
@@ -195,13 +228,25 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
         // `fi done` is legal bash; bash-parser needs a separator between the two keywords.
         out += ';' + w.text;
         if (word === 'esac') cases.pop();
+        else blocks--;
       } else out += w.text;
+      if (word === '}' && afterCloser) blocks--;
       afterCloser = word === 'done' || word === 'fi' || word === 'esac' || word === '}';
       return;
     }
     afterCloser = word === 'done' || word === 'fi' || word === '}';
+    if (afterCloser) blocks--;
+    else if (word !== null && OPENERS.has(word)) blocks++;
     if (word === '!') {
       // `if ! cmd`: bash-parser reads `!` as a command name; negation does not change what runs.
+      out += ' ';
+      return;
+    }
+    if (word === 'time' && /^[ \t]*(-p[ \t]+)?(\(|\{[ \t\n]|\[\[|if\b|for\b|while\b|until\b|case\b)/.test(s.slice(c.pos, c.pos + 16))) {
+      // `time ( .. )` / `time { ..; }`: the keyword only times what follows; bash-parser rejects it
+      // before a compound command, so drop it (a simple command keeps `time` as a wrapper).
+      const m = /^[ \t]*(-p[ \t]+)?/.exec(s.slice(c.pos, c.pos + 16));
+      c.pos += m?.[0].length ?? 0;
       out += ' ';
       return;
     }

@@ -152,6 +152,12 @@ export function lexWord(c: Cursor, segs: Segment[], assignCtx: boolean): LexedWo
       }
       continue;
     }
+    if (ch === '#') {
+      // A # inside a word is literal (nixpkgs#pkg), but bash-parser cuts the word there: quote it.
+      put({ kind: 'lit', raw: '#', value: '#' });
+      c.pos++;
+      continue;
+    }
     const cp = s.codePointAt(c.pos) ?? 0;
     const chr = cp > 0xffff ? s.slice(c.pos, c.pos + 2) : ch;
     if (isPlaceholderRange(cp)) {

@@ -11,6 +11,11 @@ export interface LexedScript {
   /** The transformed text handed to bash-parser. */
   text: string;
   segments: Segment[];
+  /**
+   * Offsets in `text` where a complete top-level command list ends (no open block, quote or
+   * operator): bash-parser is quadratic in input size, so long scripts are parsed in pieces there.
+   */
+  breaks: number[];
 }
 
 export type Segment =

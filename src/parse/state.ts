@@ -13,7 +13,7 @@ export const LIMITS = {
   /** Nesting of -c strings, eval, substitutions and wrappers. */
   maxDepth: 16,
   maxSourceBytes: 2 * 1024 * 1024,
-  maxCommands: 20_000,
+  maxCommands: 10_000,
 };
 
 export interface ParseState {

@@ -4,6 +4,7 @@
 
 import parse, { type BpCommand, type BpNode, type BpRedirect, type BpWord } from 'bash-parser';
 import { analyzeCommand } from './analyze.js';
+import { fastParse } from './fast-path.js';
 import { constantOutput } from './fold.js';
 import { evalRedirect } from './redirects.js';
 import { placeholderIndex, rawOf, type LexedScript } from './segments.js';
@@ -66,12 +67,19 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
     return [];
   }
   if (lexed.text.trim() === '') return [];
-  let ast;
-  try {
-    ast = parse(lexed.text);
-  } catch (e) {
-    addUnknown(st, 'unparseable', `bash-parser: ${clip(e instanceof Error ? e.message : String(e), 120)}`, clip(lexed.source));
-    return [];
+  const asts: BpNode[] = [];
+  let from = 0;
+  for (const to of [...lexed.breaks, lexed.text.length]) {
+    const piece = lexed.text.slice(from, to);
+    from = to;
+    if (piece.trim() === '') continue;
+    try {
+      asts.push(fastParse(piece) ?? parse(piece));
+    } catch (e) {
+      // SECURITY: one unparseable piece makes the whole script unparseable; nothing is dropped silently.
+      addUnknown(st, 'unparseable', `bash-parser: ${clip(e instanceof Error ? e.message : String(e), 120)}`, clip(lexed.source));
+      return [];
+    }
   }
   const env: WordEnv = {
     st,
@@ -237,7 +245,7 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
     }
   };
 
-  walk(ast, frame);
+  for (const ast of asts) walk(ast, frame);
   return st.commands.slice(before);
 }
 

@@ -38,9 +38,12 @@ describe('every node kind yields exactly its simple commands', () => {
     ['declare -A arrays', 'declare -A m=([k]=v); echo ok', ['declare -A m=[k]=v', 'echo ok']],
     ['|& pipes stderr too', 'make |& tee log', ['make', 'tee log']],
     ['comments are not commands', '# rm -rf /\nls # rm -rf /', ['ls']],
+    ['a # inside a word is not a comment', 'nix build nixpkgs#pkg; rm -rf a#/b', ['nix build nixpkgs#pkg', 'rm -rf a#/b']],
     ['a literal $ at the end of a word', 'grep "x$" f; grep -v ^$ g', ['grep x$ f', 'grep -v ^$ g']],
     ['{ and } as plain arguments', 'find . -ok rm { } \\;', ['find . -ok rm { } ;', 'rm { }']],
     ['a line continuation', 'ls \\\n  -la', ['ls -la']],
+    ['time before a compound command', 'time (sleep 1; echo done); time -p { ls; }', ['sleep 1', 'echo done', 'ls']],
+    ['time before a simple command stays a wrapper', 'time -p make', ['time -p make', 'make']],
   ];
   it.each(table)('%s', (_title, script, expected) => {
     expect(lines(script)).toEqual(expected);
