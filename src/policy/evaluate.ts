@@ -7,7 +7,8 @@ import type { Profile } from '../profile/profile.js';
 import { resolveScript } from '../resolve/index.js';
 import { checkPaths, expandAllowedPaths } from './allowed-paths.js';
 import { domainRules } from './domains.js';
-import { destructiveRules, literalPatternRules, normalizeAll, patternRules, shadowingRules, unknownRules } from './exec-rules.js';
+import { destructiveRules, literalPatternRules, normalizeAll, patternRules, unknownRules } from './exec-rules.js';
+import { sessionStateRules } from './session-state.js';
 import { hiddenCodeRules } from './hidden-code.js';
 import { toolMode } from './modes.js';
 import { compilePattern } from './patterns.js';
@@ -35,7 +36,7 @@ function execRules(command: string, profile: Profile, cwd: string, workdir: stri
     rules.push(...hiddenCodeRules(script, commands, resolved, profile.security.mode === 'locked'));
   }
   if (destructiveNeedsApproval) rules.push(...destructiveRules(commands, resolved));
-  rules.push(...shadowingRules(script, commands));
+  rules.push(...sessionStateRules(script, commands));
   return { rules, paths: accesses };
 }
 

@@ -104,31 +104,3 @@ export function destructiveRules(commands: Array<{ cmd: SimpleCommand; n: Normal
   }
   return rules;
 }
-
-/** Names a later command relies on: shadowing them would make it run something the policy never saw. */
-const protectedNames = new Set([
-  'builtin', 'command', 'eval', 'exec', 'source', '.', 'cd', 'pwd', 'printf', 'echo', 'trap', 'set', 'unset', 'shopt',
-  'enable', 'alias', 'unalias', 'declare', 'typeset', 'export', 'read', 'return', 'exit', 'test', '[', 'true', 'false',
-  'sudo', 'rm', 'ls', 'cat', 'git', 'bash', 'sh', 'env',
-]);
-
-export function shadowingRules(script: ParsedScript, commands: Array<{ cmd: SimpleCommand; n: NormalizedCommand }>): RuleMatch[] {
-  const rules: RuleMatch[] = [];
-  const flag = (name: string, how: string) => {
-    if (protectedNames.has(name) || name.startsWith('__argent')) {
-      rules.push({ key: 'builtin.shadowing', decision: 'approval-required', detail: `${how} ${JSON.stringify(name)} would change what later commands named ${name} run` });
-    }
-  };
-  for (const f of script.functions) flag(f.name, 'defining a function');
-  for (const { cmd } of commands) {
-    if (cmd.program === 'alias') for (const a of cmd.args) flag(a.text.split('=')[0]!, 'defining an alias');
-  }
-  for (const { cmd } of commands) {
-    for (const a of cmd.assignments) {
-      if (['PROMPT_COMMAND', 'BASH_ENV', 'ENV', 'PS0', 'PS1', 'PS4'].includes(a.name) || a.name.startsWith('BASH_FUNC_')) {
-        rules.push({ key: 'builtin.shadowing', decision: 'approval-required', detail: `setting ${a.name} makes the shell run code the policy does not see` });
-      }
-    }
-  }
-  return rules;
-}

@@ -232,3 +232,27 @@ describe('browser blockedDomains', () => {
 
   it('blocks input that is not a URL', () => expect(url('http://[::bad')).toBe('blocked'));
 });
+
+describe('session state: one command must not change what a later, separately checked command runs', () => {
+  it.each([
+    ["trap 'echo hi' DEBUG"],
+    ['shopt -s extdebug'],
+    ['set -T'],
+    ['readonly -f myfn'],
+    ['declare -rf myfn'],
+    ['enable -n cd'],
+    ["PROMPT_COMMAND='ls'"],
+    ['export BASH_ENV=./x.sh'],
+    ["alias ls='ls --color'"],
+    ['cd() { builtin cd "$@"; }'],
+    ['__argent_end() { :; }'],
+  ])('asks approval for %s', (command) => {
+    const e = decide(command);
+    expect(e.decision).toBe('approval-required');
+    expect(e.rules.some((r) => r.key === 'builtin.session-state')).toBe(true);
+  });
+
+  it.each([['set -euo pipefail'], ['build() { make all; }; build'], ['trap "echo done" EXIT'], ['export NODE_ENV=test']])('allows %s', (command) => {
+    expect(decide(command).decision).toBe('allow');
+  });
+});

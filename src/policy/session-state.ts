@@ -1,0 +1,60 @@
+// In a persistent session one command can change what the NEXT command runs: a function or alias that
+// shadows a builtin, a DEBUG trap, a prompt hook, extdebug. Each later command is checked on its own,
+// so anything that could make it run unchecked code needs approval.
+import type { ParsedScript, SimpleCommand } from '../parse/types.js';
+import type { NormalizedCommand } from './normalize.js';
+import type { RuleMatch } from './types.js';
+
+/** Names a later command relies on: shadowing them would make it run something the policy never saw. */
+const protectedNames = new Set([
+  'builtin', 'command', 'eval', 'exec', 'source', '.', 'cd', 'pwd', 'printf', 'echo', 'trap', 'set', 'unset', 'shopt',
+  'enable', 'alias', 'unalias', 'declare', 'typeset', 'local', 'readonly', 'export', 'read', 'return', 'exit', 'test',
+  '[', 'true', 'false', 'sudo', 'rm', 'ls', 'cat', 'git', 'bash', 'sh', 'env', 'wait', 'kill', 'type', 'hash',
+]);
+
+/** Variables whose value the shell runs as code, or that change how it starts or prompts. */
+const hookVariables = new Set(['PROMPT_COMMAND', 'BASH_ENV', 'ENV', 'PS0', 'PS1', 'PS2', 'PS4', 'SHELLOPTS', 'BASHOPTS', 'BASH_XTRACEFD']);
+const declarers = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+
+function rule(detail: string): RuleMatch {
+  return { key: 'builtin.session-state', decision: 'approval-required', detail };
+}
+
+function flagLetters(cmd: SimpleCommand): string {
+  return cmd.args.filter((a) => /^-[A-Za-z]+$/.test(a.text)).map((a) => a.text.slice(1)).join('');
+}
+
+export function sessionStateRules(script: ParsedScript, commands: Array<{ cmd: SimpleCommand; n: NormalizedCommand }>): RuleMatch[] {
+  const rules: RuleMatch[] = [];
+  const shadow = (name: string, how: string) => {
+    if (protectedNames.has(name) || name.startsWith('__argent')) rules.push(rule(`${how} ${JSON.stringify(name)} would change what later commands named ${name} run`));
+  };
+  for (const f of script.functions) shadow(f.name, 'defining a function');
+  for (const cmd of script.commands) {
+    for (const a of cmd.assignments) {
+      if (hookVariables.has(a.name) || a.name.startsWith('BASH_FUNC_')) rules.push(rule(`setting ${a.name} makes the shell run code the policy does not see`));
+    }
+  }
+  for (const { cmd } of commands) {
+    const p = cmd.program!;
+    const words = cmd.args.map((a) => a.text);
+    const letters = flagLetters(cmd);
+    if (p === 'alias') for (const w of words) shadow(w.split('=')[0]!, 'defining an alias');
+    if (declarers.has(p)) {
+      for (const w of words) {
+        const name = w.split('=')[0]!;
+        if (w.includes('=') && (hookVariables.has(name) || name.startsWith('BASH_FUNC_'))) rules.push(rule(`setting ${name} makes the shell run code the policy does not see`));
+      }
+      if ((p === 'readonly' && letters.includes('f')) || (letters.includes('f') && letters.includes('r'))) {
+        rules.push(rule(`\`${p} -${letters}\` makes functions permanent, so the session cannot reset them`));
+      }
+    }
+    if (p === 'trap' && words.some((w) => /^(DEBUG|RETURN|ERR|SIGRETURN)$/i.test(w))) {
+      rules.push(rule('a DEBUG, RETURN or ERR trap runs code around every later command'));
+    }
+    if (p === 'shopt' && words.includes('extdebug')) rules.push(rule('shopt extdebug lets a DEBUG trap skip later commands'));
+    if (p === 'set' && (letters.includes('T') || words.includes('functrace'))) rules.push(rule('set -T makes DEBUG and RETURN traps reach into functions'));
+    if (p === 'enable' && words.some((w) => !/^-[aps]+$/.test(w))) rules.push(rule('enable changes which builtins later commands get'));
+  }
+  return rules;
+}
