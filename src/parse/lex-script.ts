@@ -14,7 +14,7 @@ const KEEP_CMD_START = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'un
 const OPENERS = new Set(['if', 'while', 'until', 'for', 'select', '{']);
 /** Transformed characters per bash-parser call, at least (see LexedScript.breaks). */
 const CHUNK = 2048;
-const NEWLINE_AFTER = new Set(['do', 'then', 'else', '{']);
+const NEWLINE_AFTER = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '{']);
 const DECLARE = new Set(['export', 'local', 'declare', 'typeset', 'readonly']);
 // After these words a bare NAME argument is being set (read x, unset x, getopts o x...): poison all.
 const NAME_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
