@@ -87,8 +87,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     docker(['build', '--quiet', '-f', 'Containerfile', '--build-arg', `BASE_IMAGE=${base}`, '-t', TEST_IMAGE, '.']),
   );
   if (build.exitCode !== 0) throw new Error(`container suite: docker build failed:\n${build.all}`);
-  // Each dist/ change leaves the previous package stage dangling; remove those (labelled, unused) only.
+  // Each rebuild leaves the previous images dangling: remove those of argent-run (by label), only those.
   await docker(['image', 'prune', '--force', '--filter', 'label=dev.argent-run.stage=package'], 60_000);
+  await docker(['image', 'prune', '--force', '--filter', 'label=org.opencontainers.image.title=argent-run'], 60_000);
   project.provide('containerImage', TEST_IMAGE);
 
   return cleanup(runId);
