@@ -3,6 +3,7 @@
 
 import { placeholder, MAX_PLACEHOLDERS, type Segment } from './segments.js';
 
+/** What the pre-pass learns about the whole script while it reads it. */
 export interface LexStats {
   comments: string[];
   /** How many times each NAME= / NAME+= / NAME[..]= assignment appears anywhere in the script. */
@@ -11,6 +12,7 @@ export interface LexStats {
   poisoned: Set<string>;
 }
 
+/** The string being pre-passed and the reading position in it. */
 export interface Cursor {
   s: string;
   pos: number;
@@ -39,12 +41,15 @@ export function addSegment(segs: Segment[], seg: Segment): string {
   return placeholder(segs.length - 1);
 }
 
+/** Empty statistics for a new parseScript call. */
 export function newStats(): LexStats {
   return { comments: [], assignCounts: new Map(), poisoned: new Set() };
 }
 
+/** Count one assignment to NAME (a name assigned more than once is never folded). */
 export function countAssign(stats: LexStats, name: string): void {
   stats.assignCounts.set(name, (stats.assignCounts.get(name) ?? 0) + 1);
 }
 
+/** Space or tab: the blanks that separate words. */
 export const isBlank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t';

@@ -5,6 +5,7 @@ import { isBlank, LexError, type Cursor } from './cursor.js';
 import { scanDqParts } from './lex-expansions.js';
 import type { Segment } from './segments.js';
 
+/** The segment a here-doc operator leaves in the table; its body is filled in later. */
 export type HereDocSeg = Extract<Segment, { kind: 'heredoc' }>;
 
 /** The here-doc delimiter word as written: quote removal, and whether any part was quoted. */

@@ -8,6 +8,7 @@ import type { ParsedScript } from './types.js';
 import { makeRunner } from './runner.js';
 import { walkLexed } from './walk.js';
 
+/** The contract types (types.ts) and the context parseScript takes. */
 export type { ParseContext } from './state.js';
 export { LIMITS } from './state.js';
 export type * from './types.js';

@@ -28,6 +28,7 @@ const CODE_FLAGS: Record<string, RegExp> = {
 // Options whose value is the next word (so it is not mistaken for a script operand).
 const VALUE_OPTS = new Set(['-m', '-W', '-X', '-r', '--require', '-I', '-M', '--import', '--loader']);
 
+/** How an interpreter invocation gets its program. */
 export interface InterpreterUse {
   /** Runs code given on the command line. */
   inline: string | undefined;

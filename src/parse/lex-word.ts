@@ -6,6 +6,7 @@ import { scanBacktick, scanDollar, scanDouble, scanParenBody, scanSingle } from 
 import { lexScript } from './lex-script.js';
 import { isPlaceholderRange, type Segment } from './segments.js';
 
+/** One pre-passed word and what the script loop needs to know about it. */
 export interface LexedWord {
   /** The transformed word. */
   text: string;

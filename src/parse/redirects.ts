@@ -17,6 +17,7 @@ const KIND: Record<string, RedirectKind> = {
   '<<<': 'herestring',
 };
 
+/** A redirection, and the here-doc it carries when it is one. */
 export interface EvaluatedRedirect {
   redirect: Redirect;
   hereDoc?: HereDoc;

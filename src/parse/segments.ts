@@ -18,6 +18,7 @@ export interface LexedScript {
   breaks: number[];
 }
 
+/** One placeholder's meaning: a quoted piece, an expansion, a here-doc, or an operator mark. */
 export type Segment =
   /** A quoted literal: '..', \c, $'..' (decoded), or a private-use character from the input itself. */
   | { kind: 'lit'; raw: string; value: string }

@@ -16,6 +16,7 @@ export const LIMITS = {
   maxCommands: 10_000,
 };
 
+/** Everything one parseScript call accumulates. */
 export interface ParseState {
   commands: SimpleCommand[];
   functions: FunctionDef[];
@@ -49,6 +50,7 @@ export interface Frame {
   hereDocs: HereDoc[];
 }
 
+/** Record an Unknown; a too-complex one also stops the walk (the cap blocks). */
 export function addUnknown(st: ParseState, kind: UnknownKind, detail: string, source: string): void {
   st.unknowns.push({ kind, detail, source });
   if (kind === 'too-complex') st.capped = true;

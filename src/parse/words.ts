@@ -26,6 +26,7 @@ interface Piece {
   glob?: boolean;
 }
 
+/** The placeholder for an unknown expansion in Word.text. */
 export const UNKNOWN = '\u0000';
 
 const unknownPiece = (name: string, quoted: boolean): Piece => ({ text: UNKNOWN, literal: false, quoted, unknowns: [clip(name, 40)] });

@@ -3,6 +3,7 @@
 
 import type { Word } from './types.js';
 
+/** How one wrapper finds the command it runs. */
 export interface WrapperSpec {
   /** Options that take a value (short "-u" or long "--user"); every other option is a flag. */
   value?: string[];
@@ -26,6 +27,7 @@ export interface WrapperSpec {
   stopAt?: string[];
 }
 
+/** Every wrapper we look through, by program name. */
 export const WRAPPERS: Record<string, WrapperSpec> = {
   sudo: { value: ['-u', '--user', '-g', '--group', '-p', '--prompt', '-C', '--close-from', '-D', '--chdir', '-r', '--role', '-t', '--type', '-U', '--other-user', '-T', '--command-timeout', '-R', '--chroot', '-h', '--host'], assignments: true, noCommand: ['-l', '--list', '-e', '--edit', '-v', '--validate', '-V', '--version'] },
   doas: { value: ['-u', '-C'] },
@@ -68,6 +70,7 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
   parallel: { value: ['-j', '--jobs', '-S', '--sshlogin', '-a', '--arg-file', '--joblog', '-I', '--colsep', '-d', '--delimiter', '-E', '-n', '--max-args', '-N', '-L', '--results', '--tmpdir', '--workdir', '--timeout', '--delay', '--sshloginfile', '--basefile', '--env'], joinAsCode: true, appendsUnknownArgs: true, stopAt: [':::', '::::', ':::+', '::::+'] },
 };
 
+/** What a wrapper runs: an argv, and/or shell code strings. */
 export interface Unwrapped {
   /** The command the wrapper runs, as argv. */
   argv: Word[];
