@@ -18,6 +18,8 @@ export interface RunContext {
   /** Files that must stay read-only inside the sandbox (the audit log and its folder). */
   protect: string[];
   approver: Approver;
+  /** Refuses (PROFILE_UNSAFE) a profile another user or the sandboxed command could edit. */
+  checkProfile(profile: Profile): void;
   close(): void;
 }
 
@@ -38,11 +40,28 @@ function lazyApprover(kind: Approver['kind'], make: () => Promise<Approver>): Ap
   };
 }
 
+/**
+ * The profile safety check for this working root. SECURITY: the sandbox mounts every profile file
+ * read-only over its writable paths, so inside an allowedPath a profile is still out of the command's
+ * reach; without namespaces (isolation "none", unrestricted mode only) nothing is, which the README says.
+ */
+async function profileChecker(workdir: string): Promise<(profile: Profile) => void> {
+  const { assertProfileSafe } = await import('../profile/safety.js');
+  const { expandAllowedPaths } = await import('../sandbox/plan.js');
+  const home = process.env.HOME ?? '/root';
+  return (profile) => {
+    const writable = profile.sandbox.isolation === 'none' ? [] : [workdir, ...expandAllowedPaths(profile.toolPolicies.exec?.allowedPaths ?? [], workdir, home)];
+    assertProfileSafe(profile, { allowedPaths: writable, uid: process.getuid?.() ?? 0, readOnlyInside: profile.sources });
+  };
+}
+
 /** Loads the profile, opens the audit log and builds the approver. Throws ArgentError with the fix. */
 export async function openContext(args: RunArgs, hooks: ContextHooks = {}): Promise<RunContext> {
   const { loadChosenProfile } = await import('../profile/load.js');
   const { profile, choice } = loadChosenProfile(args.profile);
   const workdir = resolve(args.workdir ?? process.cwd());
+  const checkProfile = await profileChecker(workdir);
+  checkProfile(profile);
   const tools = findHostTools();
   const sessionId = randomBytes(6).toString('hex');
   const { openAuditLog } = await import('../audit/index.js');
@@ -73,6 +92,7 @@ export async function openContext(args: RunArgs, hooks: ContextHooks = {}): Prom
     audit: log.record,
     protect: [log.path, dirname(log.path)],
     approver,
+    checkProfile,
     close: () => {
       void approver.close?.();
       log.close();

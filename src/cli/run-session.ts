@@ -5,6 +5,7 @@ import { isArgentError } from '../errors.js';
 import { startSession, type Session, type SessionResult } from '../session/session.js';
 import type { RunArgs } from './run-args.js';
 import { openContext, type RunContext } from './run-context.js';
+import { watchContextProfile } from './run-watch.js';
 
 interface JsonlRequest {
   id: string | number;
@@ -106,7 +107,12 @@ async function lineLoop(session: Session, args: RunArgs): Promise<number> {
 /** Runs a session until stdin ends; returns the exit code (the last command's in line mode). */
 export async function runSessionCli(args: RunArgs): Promise<number> {
   const ctx = await openContext(args, args.jsonl ? { send } : {});
+  const watcher = await watchContextProfile(ctx, (message, event) => {
+    if (args.jsonl) send({ type: 'profile', ...event, message });
+    else process.stderr.write(`argent-run: ${message}\n`);
+  });
   const session = await startSession({
+    currentProfile: () => watcher.current(),
     profile: ctx.profile,
     workdir: ctx.workdir,
     sessionId: ctx.sessionId,
@@ -125,6 +131,7 @@ export async function runSessionCli(args: RunArgs): Promise<number> {
     }
     return await lineLoop(session, args);
   } finally {
+    await watcher.close();
     await session.dispose();
     ctx.close();
   }

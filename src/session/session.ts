@@ -25,6 +25,11 @@ export interface SessionOptions extends Omit<GateOptions, 'cwd' | 'commandId' | 
   stdinNull?: boolean;
   /** How long the shell may take to come up. */
   startTimeoutMs?: number;
+  /**
+   * The profile to decide the next command with (live reload: a watcher's `current`). The sandbox
+   * itself (mounts, network, limits) keeps the profile the session started with.
+   */
+  currentProfile?: () => Profile;
 }
 
 export interface SessionRunOptions {
@@ -119,9 +124,9 @@ export class Session {
 
   private async runNow(command: string, options: SessionRunOptions): Promise<SessionResult> {
     if (this.exited !== null) throw new ArgentError('RUNNER_FAILED', `the session shell has ended (exit ${this.exited})`);
-    const { profile, workdir } = this.options;
+    const profile = this.options.currentProfile?.() ?? this.options.profile;
     const cwd = this.cwd();
-    const g = await gate(command, { ...this.options, cwd, sessionId: this.id, ...(options.agent ? { agent: options.agent } : {}) });
+    const g = await gate(command, { ...this.options, profile, cwd, sessionId: this.id, ...(options.agent ? { agent: options.agent } : {}) });
     options.onDecision?.({ commandId: g.commandId, decision: g.evaluation.decision, reason: g.refusal ?? g.evaluation.reason, allowed: g.allowed });
     const base = { commandId: g.commandId, decision: g.evaluation.decision, evaluation: g.evaluation };
     if (!g.allowed) {
