@@ -68,7 +68,8 @@ export class ApprovalBroker {
       return Promise.resolve(outcome);
     }
     return new Promise((resolve) => {
-      const onAbort = () => this.settle(request.id, this.outcome(request, false, 'argent', 'approval cancelled'));
+      // abort('why') names the reason (e.g. the session behind a shared page ended); abort() is a plain cancel.
+      const onAbort = () => this.settle(request.id, this.outcome(request, false, 'argent', typeof signal?.reason === 'string' ? signal.reason : 'approval cancelled'));
       const timer = setTimeout(() => this.settle(request.id, this.outcome(request, false, 'timeout', 'approval timed out')), Math.max(0, request.expiresAt - this.now()));
       signal?.addEventListener('abort', onAbort, { once: true });
       this.pendingById.set(request.id, { request, resolve, timer, detach: () => signal?.removeEventListener('abort', onAbort) });

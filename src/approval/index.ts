@@ -15,6 +15,10 @@ export { createTtyApprover, type TtyApprover, type TtyApproverOptions } from './
 export { createNoneApprover } from './none.js';
 export { newRequest, type NewRequestInput } from './request.js';
 export { createWebApprover, type WebApprover, type WebApproverOptions } from './web/server.js';
+export { openWebApprover, type OpenedWebApprover, type OpenWebOptions } from './shared/open.js';
+export { connectSharedApprover, type SharedApprover, type SharedClientOptions } from './shared/client.js';
+export { startApprovalHub, type ApprovalHub, type HubOptions } from './shared/hub.js';
+export { sharedSocketPath } from './shared/paths.js';
 
 export type ApproverKind = 'tty' | 'jsonl' | 'web' | 'none';
 export const APPROVER_KINDS: readonly ApproverKind[] = ['tty', 'jsonl', 'web', 'none'];

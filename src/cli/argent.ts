@@ -38,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
     const { logsCommand } = await import('./logs.js');
     return logsCommand(rest);
   }
+  if (command === 'approvals') {
+    const { approvalsCommand } = await import('./approvals.js');
+    return approvalsCommand(rest);
+  }
   return fail(`argent: unknown command ${JSON.stringify(command)}`, 'run `argent --help`');
 }
 

@@ -70,14 +70,21 @@ export async function openContext(args: RunArgs, hooks: ContextHooks = {}): Prom
     ...(args.logLevel ? { stderrLevel: args.logLevel as never } : {}),
   });
   log.record({ session: sessionId, event: 'profile.load', profile: profile.name, revision: profile.revision, sources: profile.sources, origin: choice.origin });
-  const kind = (args.approver ?? (args.jsonl ? 'jsonl' : 'tty')) as 'tty' | 'jsonl' | 'none';
+  const kind = (args.approver ?? (args.jsonl ? 'jsonl' : 'tty')) as 'tty' | 'jsonl' | 'web' | 'none';
   if (kind === 'jsonl' && !hooks.send) {
     throw new ArgentError('USAGE', '--approver jsonl needs a --jsonl session, found a one-shot command', { hint: 'use --approver tty or none with -c' });
   }
-  if (!['tty', 'jsonl', 'none'].includes(kind)) {
-    throw new ArgentError('USAGE', `expected --approver tty, jsonl or none, found ${JSON.stringify(kind)}`, { hint: 'run `argent-run --help` for the options' });
+  if (!['tty', 'jsonl', 'web', 'none'].includes(kind)) {
+    throw new ArgentError('USAGE', `expected --approver tty, jsonl, web or none, found ${JSON.stringify(kind)}`, { hint: 'run `argent-run --help` for the options' });
   }
   const make = async (): Promise<Approver> => {
+    if (kind === 'web') {
+      // The shared page (`argent approvals serve`) when one runs, else our own; its URL is printed once.
+      const { openWebApprover } = await import('../approval/index.js');
+      const web = await openWebApprover({ audit: log.record, session: sessionId });
+      process.stderr.write(web.shared ? `argent-run: approvals go to the shared approval page (argent approvals serve, ${web.socketPath})\n` : `argent-run: approval page: ${web.url}\n`);
+      return web.approver;
+    }
     const { createApprover } = await import('../approval/index.js');
     return createApprover(kind, { audit: log.record, session: sessionId, ...(hooks.send ? { send: hooks.send as never } : {}) });
   };
