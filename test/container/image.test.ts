@@ -3,7 +3,7 @@
 // elsewhere in the suite is argent-run's and not the harness's.
 import { describe, inject, it } from 'vitest';
 import { execa } from 'execa';
-import { startHost } from './harness/container.js';
+import { WORKDIR, startHost } from './harness/container.js';
 
 const image = inject('containerImage');
 const runId = inject('containerRunId');
@@ -28,6 +28,19 @@ describe.skipIf(image === null).concurrent('the argent-run image', () => {
       // (runc) exits right after the start, and --die-with-parent would then SIGKILL a bwrap it parents.
       const res = await host.sh(`${bwrap} -- bash -c 'ulimit -u 64 && echo ok'; echo "rc=$?"`);
       expect({ exitCode: res.exitCode, out: res.stdout.trim() }, res.output).toEqual({ exitCode: 0, out: 'ok\nrc=0' });
+    } finally {
+      await host.stop();
+    }
+  });
+
+  it('sees, from outside, a write made anywhere in the container (the "nothing written" probes are not blind)', async ({ expect }) => {
+    const host = await startHost({ image: image!, runId });
+    try {
+      await host.mark();
+      await host.sh(`echo x > /var/tmp/probe && echo x > /dev/shm/probe && echo x > ${WORKDIR}/probe && echo x > /tmp/probe`);
+      expect(await host.changedSince()).toEqual(
+        ['/dev/shm', '/dev/shm/probe', '/tmp', '/tmp/probe', '/var/tmp', '/var/tmp/probe', WORKDIR, `${WORKDIR}/probe`].sort(),
+      );
     } finally {
       await host.stop();
     }
