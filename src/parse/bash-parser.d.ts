@@ -29,12 +29,14 @@ declare module 'bash-parser' {
     type: 'Pipeline';
     commands: BpNode[];
     bang?: boolean;
+    async?: boolean;
   }
   export interface BpLogical {
     type: 'LogicalExpression';
     op: 'and' | 'or';
     left: BpNode;
     right: BpNode;
+    async?: boolean;
   }
   export interface BpSubshell {
     type: 'Subshell';

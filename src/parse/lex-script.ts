@@ -202,6 +202,11 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
     }
     const w = lexWord(c, segs, atCmd || declArgs);
     continues = false;
+    if (w.plain !== null && /^\d+$/.test(w.plain) && isBlank(s[c.pos])) {
+      // `head -c 100 < f`: bash-parser takes a number before a blank and a redirection as the fd
+      // (bash does not), dropping the argument; a quoted number is never an fd.
+      w.text = addSegment(segs, { kind: 'lit', raw: w.plain, value: w.plain });
+    }
     if (w.text === '' ) {
       // A character no rule consumed: bash would reject it too.
       throw new LexError(`unexpected ${s[c.pos] ?? 'end of input'}`);

@@ -8,7 +8,7 @@ import { isPlaceholderRange, type Segment } from './segments.js';
 
 /** One pre-passed word and what the script loop needs to know about it. */
 export interface LexedWord {
-  /** The transformed word. */
+  /** The transformed word (the caller may still quote it). */
   text: string;
   /** The word's text when it is entirely unquoted plain characters (for reserved words), else null. */
   plain: string | null;

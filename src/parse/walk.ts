@@ -187,6 +187,7 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
         return node.commands.length === 1 ? last : undefined;
       }
       case 'Pipeline': {
+        if (node.async) f = { ...f, background: true };
         const many = node.commands.length > 1;
         let prev: SimpleCommand | undefined;
         node.commands.forEach((c, i) => {
@@ -196,6 +197,7 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
         return undefined;
       }
       case 'LogicalExpression':
+        if (node.async) f = { ...f, background: true };
         walk(node.left, f);
         walk(node.right, f);
         return undefined;
