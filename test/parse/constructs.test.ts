@@ -90,6 +90,17 @@ describe('commands carry background and function structure', () => {
     ]);
   });
 
+  it('marks every command of a backgrounded pipeline or && list as background', () => {
+    const r = parseScript('a | b & c && d &\ne');
+    expect(r.commands.map((c) => [c.program, c.background ?? false])).toEqual([
+      ['a', true],
+      ['b', true],
+      ['c', true],
+      ['d', true],
+      ['e', false],
+    ]);
+  });
+
   it('reports assignment-only commands with their assignments and no name', () => {
     const r = parseScript('A=1 B="two words"');
     expect(r.commands).toHaveLength(1);
