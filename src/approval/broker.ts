@@ -40,9 +40,11 @@ export interface BrokerOptions {
 // How many decided ids we remember, to tell "late or duplicate" apart from "unknown" in the log.
 const DECIDED_MEMORY = 1000;
 
-/** The exact thing a session grant covers: the command, where it runs, and under which profile revision. */
-export function grantKey(req: Pick<ApprovalRequest, 'command' | 'cwd' | 'profileRevision'>): string {
-  return JSON.stringify([req.command, req.cwd, req.profileRevision]);
+/** The exact thing a session grant covers: the session, the command, where it runs, and under which profile revision. */
+export function grantKey(req: Pick<ApprovalRequest, 'sessionId' | 'command' | 'cwd' | 'profileRevision'>): string {
+  // SECURITY: the session is part of the key: a broker shared by several sessions (the shared
+  // approval page) must never let one session's grant approve another session's command.
+  return JSON.stringify([req.sessionId, req.command, req.cwd, req.profileRevision]);
 }
 
 export class ApprovalBroker {

@@ -58,9 +58,9 @@ export async function connectSharedApprover(options: SharedClientOptions): Promi
 
   const broker = new ApprovalBroker({
     ...brokerOptions,
-    onSettled: (req) => {
+    onSettled: (req, outcome) => {
       // Settled here (timer, cancel, session end) rather than by the page: take it off the page.
-      if (!fromPage.delete(req.id) && socket) writeMessage(socket, { type: 'cancel', requestId: req.id, reason: 'the session decided first (timeout, cancel or exit)' });
+      if (!fromPage.delete(req.id) && socket) writeMessage(socket, { type: 'cancel', requestId: req.id, reason: `session: ${outcome.reason}` });
     },
   });
   const fromHub = (m: HubMessage) => {

@@ -70,7 +70,8 @@ export async function startApprovalHub(options: HubOptions): Promise<ApprovalHub
         open.set(req.id, ctl);
         void web.request(req, ctl.signal).then((outcome) => {
           open.delete(req.id);
-          writeMessage(socket, { type: 'outcome', outcome });
+          // Cancelled by its session (or the session is gone): it knows the outcome; no echo.
+          if (!ctl.signal.aborted) writeMessage(socket, { type: 'outcome', outcome });
         });
         return;
       }
