@@ -48,6 +48,9 @@ export interface Frame {
   /** Redirections of enclosing compound commands ({ ..; } > f, while ..; done < f). */
   redirects: Redirect[];
   hereDocs: HereDoc[];
+  /** Control flow around the command (see SimpleCommand.flow). */
+  conditional?: boolean;
+  loop?: boolean;
 }
 
 /** Record an Unknown; a too-complex one also stops the walk (the cap blocks). */

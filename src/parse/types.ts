@@ -58,6 +58,13 @@ export interface SimpleCommand {
   appendsUnknownArgs?: boolean;
   /** Run in the background with & . */
   background?: boolean;
+  /**
+   * Where it sits in the control flow, for tracking what a `cd` does to later commands:
+   * conditional: may not run (then/else branches, case arms, the right side of && and ||);
+   * loop: may run any number of times (while/until/for bodies and while/until conditions);
+   * isolated: its effect on the shell ends with it (subshell, pipeline element, function body, nested script).
+   */
+  flow?: { conditional?: boolean; loop?: boolean; isolated?: boolean };
   /** The source span of this simple command in the (innermost) script it came from, for messages. */
   source: string;
 }

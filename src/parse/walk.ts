@@ -160,6 +160,9 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
       source: source.join(' '),
     };
     if (f.background) cmd.background = true;
+    if (f.conditional || f.loop || f.isolated) {
+      cmd.flow = { ...(f.conditional ? { conditional: true } : {}), ...(f.loop ? { loop: true } : {}), ...(f.isolated ? { isolated: true } : {}) };
+    }
     if (!f.isolated) {
       // Only plain assignments in the main shell set a variable for later commands (folding).
       if (!name) for (const a of assignments) if (a.value.literal) st.vars.set(a.name, a.value.text);
@@ -199,7 +202,7 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
       case 'LogicalExpression':
         if (node.async) f = { ...f, background: true };
         walk(node.left, f);
-        walk(node.right, f);
+        walk(node.right, { ...f, conditional: true });
         return undefined;
       case 'Subshell':
         walk(node.list, redirectsOf(node.redirections, { ...f, isolated: true }));
@@ -207,21 +210,21 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
       case 'If': {
         const g = redirectsOf(node.redirections, f);
         walk(node.clause, g);
-        walk(node.then, g);
-        walk(node.else, g);
+        walk(node.then, { ...g, conditional: true });
+        walk(node.else, { ...g, conditional: true });
         return undefined;
       }
       case 'While':
       case 'Until': {
         const g = redirectsOf(node.redirections, f);
-        walk(node.clause, g);
-        walk(node.do, g);
+        walk(node.clause, { ...g, loop: true });
+        walk(node.do, { ...g, conditional: true, loop: true });
         return undefined;
       }
       case 'For': {
         const g = redirectsOf(node.redirections, f);
         for (const w of node.wordlist ?? []) expandWord(env, w.text);
-        walk(node.do, g);
+        walk(node.do, { ...g, conditional: true, loop: true });
         return undefined;
       }
       case 'Case': {
@@ -229,7 +232,7 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
         expandWord(env, node.clause.text);
         for (const item of node.cases ?? []) {
           for (const p of item.pattern) expandWord(env, p.text);
-          walk(item.body, g);
+          walk(item.body, { ...g, conditional: true });
         }
         return undefined;
       }
