@@ -1,7 +1,7 @@
 // The resolve stage: every path a script touches, made absolute against the cwd it would have at that
 // point. `cd`/`pushd` move the cwd; since branches and loops make that uncertain, every cwd the
 // script could be in is kept and each relative path is resolved against all of them.
-import { lstatSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { ParsedScript, SimpleCommand } from '../parse/types.js';
 import { expandTilde, newPathContext, resolvePathWord, type PathContext } from './expand-path.js';
@@ -62,6 +62,14 @@ function resolveOne(
   return [{ resolved: resolvePathWord(dir, '/', ctx), certainty: 'prefix' }];
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function isExistingFile(path: string): boolean {
   try {
     return lstatSync(path).isFile();
@@ -73,7 +81,9 @@ function isExistingFile(path: string): boolean {
 /** Resolves every path word of every command, tracking the cwd through cd/pushd. */
 export function resolveScript(script: ParsedScript, options: ResolveOptions): ResolvedPath[] {
   const ctx = newPathContext(options.home);
-  const cwds = [posix.resolve(options.cwd)];
+  let cwds = [posix.resolve(options.cwd)];
+  // After a relative cd in a loop the cwd depends on how often it ran: relative paths are then unknown.
+  let cwdUnknown = false;
   const out: ResolvedPath[] = [];
   for (const cmd of script.commands) {
     const command = cmd.program ?? (cmd.name?.raw ?? '(redirection)');
@@ -81,22 +91,34 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
     if ((cmd.program === 'cd' || cmd.program === 'pushd') && cmd.args.length === 0) {
       words.push({ arg: '(no argument: $HOME)', text: options.home, literal: true, access: 'cwd', unknowns: [] });
     }
-    const newCwds: string[] = [];
     // bash's cd is logical: `cd link/..` goes back where it started (unless -P), so .. is lexical there.
     const physical = cmd.args.some((a) => a.text === '-P');
+    const targets: string[] = [];
+    let cdResolved = true;
     for (const w of words) {
-      const results =
-        w.access === 'cwd' && w.literal && !physical
-          ? [...new Set(cwds.map((c) => resolvePathWord(posix.resolve(c, expandTilde(w.text, ctx)), '/', ctx)))].map((resolved) => ({ resolved, certainty: 'exact' as const }))
-          : resolveOne(cmd, w.text, w.literal, cwds, ctx);
+      const relative = !w.text.startsWith('/') && !w.text.startsWith('~');
+      const results: Array<Pick<ResolvedPath, 'certainty' | 'resolved'>> =
+        cwdUnknown && relative
+          ? [{ resolved: cwds[0]!, certainty: 'unknown' }]
+          : w.access === 'cwd' && w.literal && !physical
+            ? [...new Set(cwds.map((c) => resolvePathWord(posix.resolve(c, expandTilde(w.text, ctx)), '/', ctx)))].map((resolved) => ({ resolved, certainty: 'exact' as const }))
+            : resolveOne(cmd, w.text, w.literal, cwds, ctx);
       for (const r of results) {
         const resolved: ResolvedPath = { arg: w.arg, command, access: w.access, certainty: r.certainty, resolved: r.resolved, unknowns: w.unknowns };
         if (w.overwrite && r.certainty === 'exact' && isExistingFile(r.resolved)) resolved.overwritesExisting = true;
         out.push(resolved);
-        if (w.access === 'cwd' && r.certainty === 'exact') newCwds.push(r.resolved);
+        if (w.access === 'cwd') {
+          if (r.certainty === 'exact') targets.push(r.resolved);
+          else cdResolved = false;
+        }
       }
+      if (w.access === 'cwd' && cmd.flow?.loop && relative) cwdUnknown = true;
     }
-    for (const c of newCwds) if (!cwds.includes(c)) cwds.push(c);
+    if (targets.length === 0) continue;
+    // A cd that surely ran, in this shell, to a directory that exists, replaces the cwd; any other may
+    // or may not have happened, so the old cwds stay possible too.
+    const sure = cdResolved && !cmd.flow && !cmd.background && targets.every(isDirectory);
+    cwds = sure ? [...new Set(targets)] : [...new Set([...cwds, ...targets])];
   }
   return out;
 }
