@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { ArgentError } from '../errors.js';
 import type { Profile } from '../profile/profile.js';
 import type { BwrapInput } from './bwrap-args.js';
+import { expandAllowedPaths as expandAllowedRoots } from '../policy/allowed-paths.js';
 
 export interface PlanInput {
   profile: Profile;
@@ -34,13 +35,11 @@ function real(path: string): string | null {
   }
 }
 
-/** allowedPaths with ${WORKDIR} and ~ expanded, trailing slashes dropped, symlinks resolved; missing ones skipped. */
+/** allowedPaths with ${WORKDIR} and ~ expanded and symlinks resolved (the policy engine's expansion); missing ones skipped. */
 export function expandAllowedPaths(entries: readonly string[], workdir: string, home: string): string[] {
   const out: string[] = [];
-  for (const entry of entries) {
-    let path = entry.replace(/^\$\{WORKDIR\}/, workdir);
-    if (path === '~' || path.startsWith('~/')) path = home + path.slice(1);
-    const resolved = real(path);
+  for (const { root } of expandAllowedRoots([...entries], workdir, home)) {
+    const resolved = real(root);
     if (resolved !== null && !out.includes(resolved)) out.push(resolved);
   }
   return out;
