@@ -2,7 +2,7 @@
 // ratios hold on a busy machine. Targets (issue 3): one-shot < 0.4x srt; session round trip < 3x a bare
 // bwrap spawn; PTY throughput >= 0.8x node-pty without the sandbox; supervisor peak RSS reported.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadProfile } from '../src/profile/load.js';
@@ -21,16 +21,36 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Median wall ms of a whole process, after one warm-up run; throws if it fails. */
-function wall(file: string, args: string[], runs: number, cwd: string): number {
-  const times: number[] = [];
+interface Cmd {
+  file: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Runs a whole process once and returns its wall ms; throws if it fails. */
+function once(cmd: Cmd, cwd: string): number {
+  const t = performance.now();
+  const r = spawnSync(cmd.file, cmd.args, { cwd, env: cmd.env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd.file} ${cmd.args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return performance.now() - t;
+}
+
+/** Median wall ms of each command, after one warm-up run each. The commands take turns, run by run, so
+ *  a burst of load from the neighbours lands on all of them and their ratios hold on a busy machine. */
+function wall(cmds: Cmd[], runs: number, cwd: string): number[] {
+  const times: number[][] = cmds.map(() => []);
   for (let i = 0; i <= runs; i++) {
-    const t = performance.now();
-    const r = spawnSync(file, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-    if (i > 0) times.push(performance.now() - t);
+    cmds.forEach((cmd, j) => {
+      const ms = once(cmd, cwd);
+      if (i > 0) times[j]!.push(ms);
+    });
   }
-  return median(times);
+  return times.map(median);
+}
+
+/** Whether the argent-run bin is the bundled loader (npm run build) or tsc's module tree (tsc alone). */
+function bundled(): boolean {
+  return readFileSync(CLI, 'utf8').includes('scripts/bundle.mjs');
 }
 
 /** Peak RSS in MiB of a process, via GNU time. */
@@ -69,14 +89,28 @@ async function main(): Promise<void> {
   process.env.ARGENT_AUDIT_LOG = join(root, 'audit.log');
   const bwrap = findHostTools().bwrap;
   try {
-    const bash = wall('bash', ['-c', 'true'], runs, work);
-    const bare = wall(bwrap, [...BWRAP_BARE, 'bash', '-c', 'true'], runs, work);
-    const argent = wall('node', [CLI, '--profile', profileFile, '-c', 'true'], runs, work);
-    let srt: number | null = null;
+    const argentCmd: Cmd = { file: 'node', args: [CLI, '--profile', profileFile, '-c', 'true'] };
+    const srtCmd: Cmd = { file: SRT, args: ['-c', 'true'] };
+    let hasSrt = true;
     try {
-      srt = wall(SRT, ['-c', 'true'], Math.min(runs, 5), work);
+      once(srtCmd, work);
     } catch (err) {
+      hasSrt = false;
       console.log(`srt could not run here: ${(err as Error).message.split('\n')[0]} (it needs ripgrep and socat)`);
+    }
+    const nodeCmd: Cmd = { file: 'node', args: ['-e', '0'] };
+    const [bash, bare, node, argent, srt = null] = wall(
+      [{ file: 'bash', args: ['-c', 'true'] }, { file: bwrap, args: [...BWRAP_BARE, 'bash', '-c', 'true'] }, nodeCmd, argentCmd, ...(hasSrt ? [srtCmd] : [])],
+      runs,
+      work,
+    ) as [number, number, number, number, number?];
+    // Node reads NODE_EXTRA_CA_CERTS eagerly at every start (~40 ms here): a cost of this machine that
+    // argent-run and srt (both Node) share. Measured again without it so both views are on record.
+    let noCa: number[] | null = null;
+    if (process.env.NODE_EXTRA_CA_CERTS) {
+      const env = { ...process.env };
+      delete env.NODE_EXTRA_CA_CERTS;
+      noCa = wall([nodeCmd, argentCmd, ...(hasSrt ? [srtCmd] : [])].map((c) => ({ ...c, env })), runs, work);
     }
     const session = await startSession({ profile: loadProfile(profileFile), workdir: work });
     for (let i = 0; i < 10; i++) await session.run('true');
@@ -100,11 +134,17 @@ async function main(): Promise<void> {
     const rssArgent = peakRss('node', [CLI, '--profile', profileFile, '-c', 'true'], work);
     const rssSrt = srt === null ? null : peakRss(SRT, ['-c', 'true'], work);
     const f = (n: number): string => n.toFixed(1);
-    console.log(`one-shot \`-c true\` (median of ${runs} whole-process runs):`);
+    console.log(`one-shot \`-c true\` (median of ${runs} whole-process runs each, taking turns):`);
     console.log(`  bash -c true              ${f(bash)} ms`);
     console.log(`  bare bwrap bash -c true   ${f(bare)} ms`);
-    console.log(`  argent-run -c true        ${f(argent)} ms`);
+    console.log(`  node -e 0                 ${f(node)} ms   (any Node program's floor)`);
+    console.log(`  argent-run -c true        ${f(argent)} ms${bundled() ? '' : '   (NOT bundled: dist/ was built by tsc alone; run `npm run build`)'}`);
     if (srt !== null) console.log(`  srt -c true               ${f(srt)} ms   -> argent-run/srt = ${(argent / srt).toFixed(2)}x (target < 0.4x)`);
+    if (noCa !== null) {
+      const [n, a, r] = noCa as [number, number, number?];
+      const ratio = r === undefined ? '' : `, srt ${f(r)} ms -> ${(a / r).toFixed(2)}x`;
+      console.log(`  without NODE_EXTRA_CA_CERTS (set here; Node loads it at every start): node -e 0 ${f(n)} ms, argent-run ${f(a)} ms${ratio}`);
+    }
     console.log(`session round trip for \`true\` (policy + marker, median of 100 after warm-up): ${f(rt)} ms -> ${(rt / bare).toFixed(2)}x a bare bwrap spawn (target < 3x)`);
     console.log(`PTY throughput, ${mb} MiB through cat (best of alternating runs): node-pty bare ${f(ptyBare)} MiB/s, argent sandbox ${f(ptySandbox)} MiB/s -> ${(ptySandbox / ptyBare).toFixed(2)}x (target >= 0.8x)`);
     console.log(`supervisor peak RSS: argent-run ${rssArgent === null ? '?' : f(rssArgent)} MiB${rssSrt === null ? '' : `, srt ${f(rssSrt)} MiB`}`);
