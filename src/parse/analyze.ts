@@ -2,6 +2,7 @@
 // xargs, find -exec...), interpreters with inline code, awk/sed programs, source. Inner commands are
 // reported through the Runner with `via`; what cannot be seen into becomes an Unknown.
 
+import { arithmeticCode } from './arith-code.js';
 import { awkProgram, awkRunsOrWrites, interpreterOf, interpreterUse, sedRunsOrWrites, sedScripts } from './inline-code.js';
 import { addUnknown, clip, type Frame, type StdinSource } from './state.js';
 import type { SimpleCommand, Word } from './types.js';
@@ -120,6 +121,23 @@ function wrapper(run: Runner, cmd: SimpleCommand, frame: Frame, p: string): void
   if (argv.length) run.argv(argv, p, frame, cmd, spec.appendsUnknownArgs);
 }
 
+const ARITH_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
+
+/** let EXPR, declare -i n=EXPR, [[ a -eq b ]]: operands are evaluated arithmetically. */
+function arithmeticOperands(run: Runner, cmd: SimpleCommand, frame: Frame, p: string): void {
+  const args = cmd.args;
+  const exprs: Word[] =
+    p === 'let'
+      ? args
+      : p === '[['
+        ? args.filter((_, i) => ARITH_TESTS.has(args[i - 1]?.text ?? '') || ARITH_TESTS.has(args[i + 1]?.text ?? ''))
+        : args.filter((a) => /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?=/.test(a.text)).map((a) => ({ ...a, text: a.text.slice(a.text.indexOf('=') + 1) }));
+  for (const e of exprs) {
+    if (!e.literal) continue;
+    for (const code of arithmeticCode(run.st, e.text, true)) run.code(code, 'arithmetic', frame, cmd);
+  }
+}
+
 /** Analyze one reported command for the code it runs. */
 export function analyzeCommand(run: Runner, cmd: SimpleCommand, frame: Frame): void {
   const p = cmd.program;
@@ -137,6 +155,9 @@ export function analyzeCommand(run: Runner, cmd: SimpleCommand, frame: Frame): v
     return;
   }
   if (p === 'find') return findExec(run, cmd, frame);
+  if (p === 'let' || p === '[[' || ((p === 'declare' || p === 'typeset' || p === 'local') && args.some((a) => /^-[a-zA-Z]*i/.test(a.text)))) {
+    return arithmeticOperands(run, cmd, frame, p);
+  }
   if (p === 'alias') {
     for (const a of args) {
       const m = /^[^\s=/$`'"\\-][^\s=/$`'"\\]*=/.exec(a.text);

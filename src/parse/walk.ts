@@ -131,7 +131,8 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
       return undefined;
     }
     if (nameSeg?.kind === 'dbrack' && [...(node.name?.text ?? '')].length === 1) {
-      words.push({ raw: nameSeg.raw, text: '[[', literal: true, glob: false }, ...nameSeg.words.flatMap((w) => expandWord(env, w)));
+      // Inside [[ ]] bash neither splits nor brace-expands words.
+      words.push({ raw: nameSeg.raw, text: '[[', literal: true, glob: false }, ...nameSeg.words.map((w) => singleWord(env, w)));
       source.push(nameSeg.raw);
       nameSeen = true;
     } else if (node.name) {

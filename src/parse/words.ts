@@ -2,7 +2,10 @@
 // splitting of folded values, and each expansion either folded to a constant or marked unknown
 // (text "\u0000"). Substitutions inside words run their inner scripts through the walker.
 
+import { arithmeticCode } from './arith-code.js';
 import { expandBraces } from './braces.js';
+import { newStats } from './cursor.js';
+import { lexScript } from './lex-script.js';
 import { constantOutput } from './fold.js';
 import { placeholderIndex, rawOf, type LexedScript, type Part, type Segment } from './segments.js';
 import { clip, foldedVar, ifsChanged, type ParseState, type StdinSource } from './state.js';
@@ -28,6 +31,16 @@ interface Piece {
 
 /** The placeholder for an unknown expansion in Word.text. */
 export const UNKNOWN = '\u0000';
+
+/** Pre-pass code found inside an arithmetic value (errors surface as an unparseable nested script). */
+function lexCode(code: string): LexedScript {
+  try {
+    return lexScript({ s: code, pos: 0, stats: newStats(), nest: 1 }, null);
+  } catch {
+    // SECURITY: bash-parser rejects this marker, so the walk reports it as unparseable.
+    return { source: code, text: '(', segments: [], breaks: [] };
+  }
+}
 
 const unknownPiece = (name: string, quoted: boolean): Piece => ({ text: UNKNOWN, literal: false, quoted, unknowns: [clip(name, 40)] });
 
@@ -80,6 +93,7 @@ export function evalSegment(env: WordEnv, seg: Segment, quoted: boolean): Piece 
     case 'arith':
     case 'arithcmd':
       evalNested(env, seg.nested);
+      for (const code of arithmeticCode(env.st, seg.raw, false)) env.runNested(lexCode(code), 'arithmetic');
       return unknownPiece(seg.raw, quoted);
     case 'extglob':
       evalNested(env, seg.nested);

@@ -48,6 +48,7 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
   flock: { value: ['-w', '--timeout', '--wait', '-E', '--conflict-exit-code'], code: ['-c', '--command'], operands: 1 },
   xargs: { value: ['-a', '--arg-file', '-d', '--delimiter', '-E', '-I', '-L', '--max-lines', '-n', '--max-args', '-P', '--max-procs', '-s', '--max-chars', '--process-slot-var'], appendsUnknownArgs: true, defaultCommand: 'echo' },
   busybox: { noCommand: ['--list', '--list-full', '--help'] },
+  toybox: { noCommand: ['--long', '--help', '--version'] },
   chroot: { value: ['--userspec', '--groups'], operands: 1 },
   unshare: { value: ['-S', '--setuid', '-G', '--setgid', '-R', '--root', '-w', '--wd', '--propagation', '--setgroups', '--map-user', '--map-group', '--map-users', '--map-groups'] },
   nsenter: { value: ['-t', '--target', '-S', '--setuid', '-G', '--setgid'] },

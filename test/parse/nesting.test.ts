@@ -44,6 +44,7 @@ describe('wrappers are reported AND the command they run', () => {
     ['ionice -c 3 rm /x', 'rm /x', ['ionice']],
     ['chrt -f 10 rm /x', 'rm /x', ['chrt']],
     ['taskset -c 0,1 rm /x', 'rm /x', ['taskset']],
+    ['toybox rm /x', 'rm /x', ['toybox']],
     ['flock -w 5 /tmp/lock rm /x', 'rm /x', ['flock']],
     ['time -p rm /x', 'rm /x', ['time']],
     ['busybox rm /x', 'rm /x', ['busybox']],
@@ -86,5 +87,27 @@ describe('wrappers are reported AND the command they run', () => {
       { cmd: 'bash -c rm "$1" _ {}', via: ['find -exec'] },
       { cmd: 'rm ?', via: ['find -exec', 'bash -c'] },
     ]);
+  });
+});
+
+describe('arithmetic that evaluates a value holding a command substitution runs it', () => {
+  // Each was checked with a harmless `echo RAN >&2` probe in bash 5.2: the substitution runs.
+  const table: Array<[string, string]> = [
+    ["a='x[$(sudo id)]'; echo $((a))", 'sudo id'],
+    ["a='x[$(rm -rf build)]'; (( a ))", 'rm -rf build'],
+    ["v='y[$(rm -rf build)]'; [[ $v -eq 1 ]]", 'rm -rf build'],
+    ["let 'z[$(sudo id)]=1'", 'sudo id'],
+    ["declare -i n='x[$(sudo id)]'", 'sudo id'],
+  ];
+  it.each(table)('%s', (script, inner) => {
+    expect(commands(script).filter((c) => c.via?.[0] === 'arithmetic')[0]).toEqual({ cmd: inner, via: ['arithmetic'] });
+  });
+
+  it('reports nothing extra for ordinary arithmetic', () => {
+    expect(commands('i=0; (( i++ )); echo $((i + 1)); let i+=1; [[ $n -gt 3 ]]').map((c) => c.cmd)).toEqual(['echo ?', 'let i+=1', '[[ ? -gt 3']);
+  });
+
+  it('does not split or brace-expand words inside [[ ]]', () => {
+    expect(commands("x='a b'; [[ $x == {a,b} ]]").map((c) => c.cmd)).toEqual(['[[ a b == {a,b}']);
   });
 });
