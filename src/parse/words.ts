@@ -32,6 +32,14 @@ interface Piece {
 /** The placeholder for an unknown expansion in Word.text. */
 export const UNKNOWN = '\u0000';
 
+/** The arithmetic parts of ${..}: an array subscript ${a[i]} or substring offsets ${x:o:l}. */
+function paramArithmetic(raw: string, name: string): string | undefined {
+  const rest = raw.slice(2).replace(/^[#!]/, '').slice(name.length, -1);
+  if (rest.startsWith('[')) return rest.slice(1, rest.indexOf(']') < 0 ? undefined : rest.indexOf(']'));
+  if (/^:[^-=?+]/.test(rest)) return rest.slice(1);
+  return undefined;
+}
+
 /** Pre-pass code found inside an arithmetic value (errors surface as an unparseable nested script). */
 function lexCode(code: string): LexedScript {
   try {
@@ -77,6 +85,8 @@ export function evalSegment(env: WordEnv, seg: Segment, quoted: boolean): Piece 
       return evalParts(env, seg.parts);
     case 'param': {
       evalNested(env, seg.nested);
+      const arith = seg.plain ? undefined : paramArithmetic(seg.raw, seg.name);
+      if (arith) for (const code of arithmeticCode(env.st, arith, false)) env.runNested(lexCode(code), 'arithmetic');
       const value = seg.plain ? foldedVar(env.st, seg.name) : undefined;
       if (value === undefined) return unknownPiece(seg.raw, quoted);
       // SECURITY: with IFS changed we cannot know how an unquoted value splits.

@@ -98,6 +98,8 @@ describe('arithmetic that evaluates a value holding a command substitution runs 
     ["v='y[$(rm -rf build)]'; [[ $v -eq 1 ]]", 'rm -rf build'],
     ["let 'z[$(sudo id)]=1'", 'sudo id'],
     ["declare -i n='x[$(sudo id)]'", 'sudo id'],
+    ["x='y[$(sudo id)]'; arr=(1 2); echo ${arr[x]}", 'sudo id'],
+    ["o='y[$(sudo id)]'; s=abc; echo ${s:o:1}", 'sudo id'],
   ];
   it.each(table)('%s', (script, inner) => {
     expect(commands(script).filter((c) => c.via?.[0] === 'arithmetic')[0]).toEqual({ cmd: inner, via: ['arithmetic'] });
@@ -105,6 +107,7 @@ describe('arithmetic that evaluates a value holding a command substitution runs 
 
   it('reports nothing extra for ordinary arithmetic', () => {
     expect(commands('i=0; (( i++ )); echo $((i + 1)); let i+=1; [[ $n -gt 3 ]]').map((c) => c.cmd)).toEqual(['echo ?', 'let i+=1', '[[ ? -gt 3']);
+    expect(commands("x='y[$(id)]'; echo ${x:0:1} ${#x} ${x:-d}").map((c) => c.cmd)).toEqual(['echo ? ? ?']);
   });
 
   it('does not split or brace-expand words inside [[ ]]', () => {
