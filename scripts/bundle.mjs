@@ -1,7 +1,7 @@
 // `npm run build`, after tsc: each CLI becomes one script plus a V8 code cache, so `argent-run -c true`
 // does not resolve ~200 modules and compile ~1 MB of JavaScript on every call (issue 3: one-shot start).
-// Measured on this 2-core machine: tsc output ~240 ms CPU, bundle ~140 ms, bundle + code cache ~100 ms
-// (`node -e 0` is ~50 ms).
+// Measured on this 2-core machine (medians, user+sys CPU / wall): tsc's module tree ~250 / ~245 ms,
+// bundle ~140 ms CPU, bundle + code cache ~100 / ~125 ms; `node -e 0` is ~50 / ~62 ms here.
 //
 //   dist/src/bundle/<cli>.cjs        rolldown's CommonJS bundle, wrapped as one function expression
 //   dist/src/bundle/<cli>.cjs.cache  sha256(bundle) + V8 code cache taken after a real run
@@ -72,7 +72,7 @@ new Script(bytes.toString('${encoding}'), { filename: file, cachedData })
 
 // Node built-ins that only rare paths use (probing namespaces after a bwrap failure, the approval page,
 // sessions, profile watching) but that a bundle requires at its top, where their lazily imported
-// callers' imports were hoisted: ~4 ms of every one-shot start. They load on first property access.
+// callers' imports were hoisted: ~2 ms of every one-shot start. They load on first property access.
 const LAZY_BUILTINS = ['node:child_process', 'node:http', 'node:readline', 'node:fs/promises'];
 
 /** Makes the top-level `let x = require("node:...")` of LAZY_BUILTINS lazy, where `x` is only ever used
