@@ -7,6 +7,12 @@ import type { NormalizedCommand } from './normalize.js';
 import type { RuleMatch } from './types.js';
 import { own } from '../util/own.js';
 
+/** git config keys whose value later git commands run as a program or shell command. */
+const gitCodeKeys = /^(alias\.|core\.(pager|editor|sshcommand|fsmonitor|hookspath|askpass|gitproxy)$|diff\..*\.(textconv|command)$|merge\..*\.driver$|filter\..*\.(clean|smudge|process)$|credential(\..*)?\.helper$|gpg(\..*)?\.program$|sequence\.editor$|pager\.|uploadpack\.packobjectshook$|remote\..*\.(uploadpack|receivepack)$|include\.path$|includeif\.)/i;
+
+/** Files whose content later commands run: git hooks and git's config. */
+const codeFiles = /\/\.git\/(hooks\/[^/]+|config)$/;
+
 /** Options whose value is code run by a shell (or an editor command that may shell out). */
 const codeOptions: Record<string, { options: string[]; valueTest?: RegExp }> = {
   git: {
@@ -67,12 +73,23 @@ export function hiddenCodeRules(
         if (plus) rules.push({ key: 'builtin.inline-code', decision, detail: `${describeCmd(cmd)} runs the editor command ${JSON.stringify(plus.text)}` });
       }
     }
+    if (cmd.program === 'git' && cmd.args.some((a) => a.text === 'config')) {
+      const key = cmd.args.slice(cmd.args.findIndex((a) => a.text === 'config') + 1).find((a) => !a.text.startsWith('-'));
+      if (key && (!key.literal || gitCodeKeys.test(key.text))) {
+        rules.push({ key: 'builtin.dynamic-code', decision, detail: `${describeCmd(cmd)} sets ${key.text}, a command later git commands run` });
+      }
+    }
     if (runners.has(cmd.program!)) {
       const fromPipe = cmd.args.find((a) => /^\/(dev\/(fd\/\d+|stdin)|proc\/self\/fd\/\d+)$/.test(a.text));
       if (fromPipe) rules.push({ key: 'builtin.dynamic-code', decision, detail: `${describeCmd(cmd)} runs code read from ${fromPipe.text} (a pipe or process substitution), which the policy cannot see` });
     }
     if (cmd.name?.glob && /[*?]|\[.+\]/.test(cmd.name.raw)) {
       rules.push({ key: 'builtin.dynamic-command', decision, detail: `the command name "${cmd.name.raw}" is a glob: which program runs depends on the files present` });
+    }
+  }
+  for (const p of paths) {
+    if (p.access === 'write' && codeFiles.test(p.resolved)) {
+      rules.push({ key: 'builtin.dynamic-code', decision, detail: `${p.command} writes ${p.resolved}, which later git commands run` });
     }
   }
   // A file written by this script and then run by it: its content is whatever the script put there.
