@@ -41,7 +41,12 @@ export const destructiveRules: DestructiveRule[] = [
   { id: 'git-stash-drop', programs: ['git'], subcommand: ['stash'], anyOperandPrefix: ['drop', 'clear'], reason: 'deletes stashed work' },
   { id: 'git-branch-delete', programs: ['git'], subcommand: ['branch', 'tag'], anyFlag: ['D', 'd', 'delete'], reason: 'deletes branches or tags' },
   { id: 'signal', programs: ['kill', 'pkill', 'killall', 'skill'], unlessFlag: ['l', 'L', 'list', 'table'], reason: 'sends signals to processes' },
-  { id: 'crontab-remove', programs: ['crontab'], anyFlag: ['r'], reason: 'removes the crontab' },
+  { id: 'crontab', programs: ['crontab'], unlessFlag: ['l'], reason: 'replaces or removes the crontab (code that runs later)' },
+  { id: 'schedule', programs: ['at', 'batch'], unlessFlag: ['l'], reason: 'schedules commands to run later' },
+  { id: 'power', programs: ['shutdown', 'reboot', 'halt', 'poweroff', 'init', 'telinit'], reason: 'stops or restarts the machine' },
+  { id: 'services', programs: ['systemctl', 'service'], anyOperandPrefix: ['stop', 'disable', 'mask', 'kill', 'poweroff', 'reboot', 'halt', 'isolate', 'restart', 'daemon-reexec'], reason: 'stops or changes system services' },
+  { id: 'firewall', programs: ['iptables', 'ip6tables', 'nft', 'ufw'], reason: 'changes the firewall' },
+  { id: 'users', programs: ['userdel', 'usermod', 'passwd', 'chpasswd', 'groupdel', 'deluser'], reason: 'changes user accounts' },
 ];
 
 /** The destructive rules a normalized command triggers (program basenames like mkfs.ext4 match mkfs). */
