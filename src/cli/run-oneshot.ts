@@ -9,17 +9,41 @@ import type { RunContext } from './run-context.js';
 
 const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
 
+/**
+ * node-pty logs "Unhandled pty write error" when input queued before the command exited is flushed
+ * after the PTY closed (EBADF). That input had no reader left; the line would only confuse an agent
+ * reading stderr. Every other error still prints.
+ */
+function quietClosedPtyWrites(): void {
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    if (args[0] === 'Unhandled pty write error' && (args[1] as NodeJS.ErrnoException | undefined)?.code === 'EBADF') return;
+    original(...args);
+  };
+}
+
 function wire(pty: IPty): () => void {
+  quietClosedPtyWrites();
   const cleanups: Array<() => void> = [];
   const stdin = process.stdin;
   if (stdin.isTTY) {
     stdin.setRawMode(true);
     cleanups.push(() => stdin.setRawMode(false));
   }
-  const onInput = (data: Buffer): void => pty.write(data);
+  // Nothing is written once the command has exited: node-pty would write to a closed fd (EBADF noise).
+  let exited = false;
+  const exitListener = pty.onExit(() => {
+    exited = true;
+  });
+  cleanups.push(() => exitListener.dispose());
+  const onInput = (data: Buffer): void => {
+    if (!exited) pty.write(data);
+  };
   // A pipe's end becomes ^D for the command (twice if the last line was not terminated).
   let last = 0x0a;
-  const onEnd = (): void => pty.write(last === 0x0a ? '\x04' : '\x04\x04');
+  const onEnd = (): void => {
+    if (!exited) pty.write(last === 0x0a ? '\x04' : '\x04\x04');
+  };
   stdin.on('data', (d: Buffer) => {
     last = d[d.length - 1] ?? last;
     onInput(d);
