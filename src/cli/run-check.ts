@@ -11,7 +11,7 @@ export async function runCheck(args: RunArgs): Promise<number> {
   const { profile } = loadChosenProfile(args.profile);
   const tools = findHostTools();
   probeNamespaces(tools.bwrap);
-  const prepared = prepareLaunch({ profile, workdir: args.workdir ?? process.cwd(), tools, hostEnv: process.env, argv: ['bash', '--noprofile', '--norc', '-c', 'test -w "$PWD" && ! test -e /run/docker.sock && exit 0; exit 3'] });
+  const prepared = prepareLaunch({ profile, workdir: args.workdir ?? process.cwd(), tools, hostEnv: process.env, argv: ['bash', '--noprofile', '--norc', '-c', 'test -w "$PWD" || { echo "the working root $PWD is not writable inside the sandbox (is it owned by another user?)"; exit 3; }; test -e /run/docker.sock && { echo "/run/docker.sock is visible inside the sandbox"; exit 4; }; exit 0'] });
   const res = await runInPty(prepared.spec, { timeoutMs: 10_000 }).finally(() => prepared.release());
   if (res.exitCode !== 0) {
     throw new ArgentError('SANDBOX_UNAVAILABLE', `the sandbox check failed (exit ${res.exitCode}): ${res.output.toString().trim()}`, {

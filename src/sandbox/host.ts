@@ -41,7 +41,8 @@ export function findHostTools(env: NodeJS.ProcessEnv = process.env): HostTools {
 
 /** Runs a trivial command in the same kind of sandbox; throws SANDBOX_UNAVAILABLE with bwrap's own words. */
 export function probeNamespaces(bwrap: string): void {
-  const res = spawnSync(bwrap, ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-all', '--unshare-user', '--cap-drop', 'ALL', '--die-with-parent', '--', 'true'], {
+  // `/bin/sh -c :` rather than `true`: the probe must not depend on the caller's PATH.
+  const res = spawnSync(bwrap, ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-all', '--unshare-user', '--cap-drop', 'ALL', '--die-with-parent', '--', '/bin/sh', '-c', ':'], {
     encoding: 'utf8',
     timeout: 10_000,
   });
