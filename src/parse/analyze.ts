@@ -8,6 +8,7 @@ import { addUnknown, clip, type Frame, type StdinSource } from './state.js';
 import type { SimpleCommand, Word } from './types.js';
 import type { Runner } from './walk.js';
 import { unwrap, WRAPPERS } from './wrappers.js';
+import { UNKNOWN } from './words.js';
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'rbash', 'fish']);
 const AWKS = new Set(['awk', 'gawk', 'mawk', 'nawk']);
@@ -77,9 +78,11 @@ function shell(run: Runner, cmd: SimpleCommand, frame: Frame, p: string): void {
  * as is (it stands for one unknown operand).
  */
 function withPlaceholder(words: Word[], repl: string): Word[] {
-  return words.map((w) =>
-    w.text !== repl && w.text.includes(repl) ? { ...w, text: w.text.split(repl).join('\u0000'), literal: false, unknowns: [...(w.unknowns ?? []), repl] } : w,
-  );
+  return words.map((w) => {
+    // SECURITY: a loop value holding the placeholder ("$f" with f='{}') is replaced at run time too.
+    if (w.candidates?.some((c) => c.includes(repl))) return { raw: w.raw, text: UNKNOWN, literal: false, glob: false, unknowns: [...(w.unknowns ?? []), repl] };
+    return w.text !== repl && w.text.includes(repl) ? { ...w, text: w.text.split(repl).join(UNKNOWN), literal: false, unknowns: [...(w.unknowns ?? []), repl] } : w;
+  });
 }
 
 /** The replace string of an xargs invocation (-I R, -IR, -i, --replace[=R]), if any. */

@@ -8,8 +8,15 @@ export interface LexStats {
   comments: string[];
   /** How many times each NAME= / NAME+= / NAME[..]= assignment appears anywhere in the script. */
   assignCounts: Map<string, number>;
-  /** Names also touched some other way (for, read, arithmetic, +=, bare name argument): never folded. */
+  /** Names also touched some other way (select, read, arithmetic, +=, bare name argument): never folded. */
   poisoned: Set<string>;
+  /** How many `for NAME in` heads bind each name (never folded; a loop variable bound once may get candidates). */
+  forVars: Map<string, number>;
+  /**
+   * Set when a variable may be set under a name we cannot see: a nameref (declare -n) or a dynamic
+   * name operand (read "$r", printf -v "$r", unset $r). Then no variable is folded.
+   */
+  dynamicNames: boolean;
 }
 
 /** The string being pre-passed and the reading position in it. */
@@ -43,7 +50,7 @@ export function addSegment(segs: Segment[], seg: Segment): string {
 
 /** Empty statistics for a new parseScript call. */
 export function newStats(): LexStats {
-  return { comments: [], assignCounts: new Map(), poisoned: new Set() };
+  return { comments: [], assignCounts: new Map(), poisoned: new Set(), forVars: new Map(), dynamicNames: false };
 }
 
 /** Count one assignment to NAME (a name assigned more than once is never folded). */

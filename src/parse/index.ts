@@ -11,6 +11,7 @@ import { walkLexed } from './walk.js';
 /** The contract types (types.ts) and the context parseScript takes. */
 export type { ParseContext } from './state.js';
 export { LIMITS } from './state.js';
+export { commandVariants, hasCandidates, MAX_VARIANTS, wordVariants } from './candidates.js';
 export type * from './types.js';
 
 const TOP: Frame = { depth: 0, via: [], isolated: false, pipeline: false, background: false, stdin: undefined, redirects: [], hereDocs: [] };
@@ -28,6 +29,8 @@ export function parseScript(source: string, context: ParseContext = {}): ParsedS
     fnStack: [],
     docText: new WeakMap(),
     capped: false,
+    loops: [],
+    loopSeq: 0,
   };
   const result = (): ParsedScript => ({ source: src, commands: st.commands, functions: st.functions, comments: st.stats.comments, unknowns: st.unknowns });
   if (src.length > LIMITS.maxSourceBytes) {

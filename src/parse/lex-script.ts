@@ -262,14 +262,14 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
     if (word !== null && NEWLINE_AFTER.has(word)) out += '\n';
     if (word !== null && KEEP_CMD_START.has(word)) return;
     if (word === 'case') cases.push('head');
-    else if (word === 'for' || word === 'select') lexForHead();
+    else if (word === 'for' || word === 'select') lexForHead(word === 'select');
     else if (word !== null && DECLARE.has(word)) declArgs = true;
     if (w.assign) return;
     cmdStart = false;
   }
 
   /** `for ((..))` and `for x; do` (no `in`) -> forms bash-parser reads. */
-  function lexForHead(): void {
+  function lexForHead(select: boolean): void {
     while (isBlank(s[c.pos])) c.pos++;
     if (s.startsWith('((', c.pos)) {
       const nested: Segment[] = [];
@@ -281,7 +281,10 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
       return;
     }
     const name = lexWord(c, segs, false);
-    if (name.plain) c.stats.poisoned.add(name.plain);
+    // A `for` variable only ever holds its list's values (loop-vars.ts); select's also takes what
+    // the user types (or nothing), so it is plainly unknown.
+    if (name.plain && select) c.stats.poisoned.add(name.plain);
+    else if (name.plain) c.stats.forVars.set(name.plain, (c.stats.forVars.get(name.plain) ?? 0) + 1);
     out += ' ' + name.text;
     const rest = /^[ \t\n]*(\S+)/.exec(s.slice(c.pos, c.pos + 64));
     if (rest?.[1] !== 'in') {

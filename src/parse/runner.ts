@@ -18,12 +18,18 @@ export function makeRunner(st: ParseState): Runner {
         addUnknown(st, 'too-complex', `nested more than ${LIMITS.maxDepth} levels deep`, clip(source));
         return;
       }
+      // SECURITY: only eval runs its code here and now; other code (sh -c, trap, alias, ssh) runs in
+      // another process or later, where a loop variable has another value or none.
+      const loops = st.loops;
+      if (via !== 'eval') st.loops = [];
       try {
         walkLexed(run, lexScript({ s: text, pos: 0, stats: st.stats, nest: 0 }, null), inner);
       } catch (e) {
         if (e instanceof LexError) addUnknown(st, 'unparseable', `${via}: ${e.message}`, clip(source));
         else if (e instanceof CapError) addUnknown(st, 'too-complex', `${via}: ${e.message}`, clip(source));
         else throw e;
+      } finally {
+        st.loops = loops;
       }
     },
     argv(words, via, frame, outer, appendsUnknownArgs) {

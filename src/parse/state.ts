@@ -1,6 +1,7 @@
 // What one parseScript call accumulates, and the caps that make it fail closed instead of running on.
 
 import type { LexStats } from './cursor.js';
+import type { LoopBinding } from './loop-vars.js';
 import type { FunctionDef, Redirect, HereDoc, SimpleCommand, Unknown, UnknownKind } from './types.js';
 
 /** Known values of variables at analysis time, e.g. { vars: { HOME: '/root', USER: 'root' } }. */
@@ -31,6 +32,10 @@ export interface ParseState {
   docText: WeakMap<HereDoc, string | undefined>;
   /** Set when a cap was hit: walking stops. */
   capped: boolean;
+  /** The for-loop variables with known values around the code being walked, innermost last. */
+  loops: LoopBinding[];
+  /** Counter for LoopBinding ids. */
+  loopSeq: number;
 }
 
 /** Where a stdin comes from, for shells and interpreters that read code from it. */
@@ -61,7 +66,7 @@ export function addUnknown(st: ParseState, kind: UnknownKind, detail: string, so
 
 /** The value a variable folds to, or undefined when it is not a known constant at this point. */
 export function foldedVar(st: ParseState, name: string): string | undefined {
-  if (st.stats.poisoned.has(name)) return undefined;
+  if (st.stats.poisoned.has(name) || st.stats.forVars.has(name) || st.stats.dynamicNames) return undefined;
   const count = st.stats.assignCounts.get(name) ?? 0;
   if (count === 1) return st.vars.get(name);
   if (count === 0) return Object.prototype.hasOwnProperty.call(st.ctxVars, name) ? st.ctxVars[name] : undefined;
@@ -70,7 +75,7 @@ export function foldedVar(st: ParseState, name: string): string | undefined {
 
 /** True when field splitting may not be the default (IFS touched anywhere). */
 export function ifsChanged(st: ParseState): boolean {
-  return st.stats.assignCounts.has('IFS') || st.stats.poisoned.has('IFS');
+  return st.stats.assignCounts.has('IFS') || st.stats.poisoned.has('IFS') || st.stats.forVars.has('IFS') || st.stats.dynamicNames;
 }
 
 /** Shorten a source fragment for a message. */

@@ -17,6 +17,19 @@ export interface Word {
   glob: boolean;
   /** Names of the unknown expansions, for messages ("$TARGET", "$(curl ...)"). */
   unknowns?: string[];
+  /**
+   * Set only when every unknown part is a for-loop variable whose values are all known and which
+   * nothing else in the script sets (`for f in a.txt src/*.ts; do cat "$f.bak"`): the word's text on
+   * each pass ("a.txt.bak", "src/*.ts.bak"). `literal` stays false, so a consumer that ignores this
+   * keeps failing closed. When `glob` is true a candidate may be a pattern: the value bash uses is a
+   * file name matching it (the loop's list was glob-expanded), even where the word itself is quoted.
+   */
+  candidates?: string[];
+  /**
+   * Which loops the candidates come from: words of one command with the same key take candidate i
+   * on the same pass (cp "$f" "$f.bak" copies a to a.bak, never a to b.bak). Set with `candidates`.
+   */
+  candidateKey?: string;
 }
 
 export type RedirectKind = 'read' | 'write' | 'append' | 'readwrite' | 'dup' | 'heredoc' | 'herestring';

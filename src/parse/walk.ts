@@ -6,6 +6,7 @@ import parse, { type BpCommand, type BpNode, type BpRedirect, type BpWord } from
 import { analyzeCommand } from './analyze.js';
 import { fastParse } from './fast-path.js';
 import { constantOutput } from './fold.js';
+import { bindLoop, unbindLoop } from './loop-vars.js';
 import { evalRedirect } from './redirects.js';
 import { placeholderIndex, rawOf, type LexedScript } from './segments.js';
 import { addUnknown, clip, LIMITS, type Frame, type ParseState, type StdinSource } from './state.js';
@@ -224,8 +225,19 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
       }
       case 'For': {
         const g = redirectsOf(node.redirections, f);
-        for (const w of node.wordlist ?? []) expandWord(env, w.text);
-        walk(node.do, { ...g, conditional: true, loop: true });
+        const list = (node.wordlist ?? []).flatMap((w) => expandWord(env, w.text));
+        const binding = node.wordlist ? bindLoop(st, node.name.text, list) : undefined;
+        if (!binding) {
+          walk(node.do, { ...g, conditional: true, loop: true });
+          return undefined;
+        }
+        st.loops.push(binding);
+        try {
+          walk(node.do, { ...g, conditional: true, loop: true });
+        } finally {
+          st.loops.pop();
+          unbindLoop(st, binding);
+        }
         return undefined;
       }
       case 'Case': {
@@ -241,7 +253,12 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
         const start = st.commands.length;
         const entry = { name: node.name.text, spawns: false };
         st.fnStack.push(entry);
+        // SECURITY: a function runs when called, maybe after the loop it is defined in set its
+        // variable to something else (or in a later command of a session): no loop values inside.
+        const loops = st.loops;
+        st.loops = [];
         walk(node.body, redirectsOf(node.redirections, { ...f, isolated: true }));
+        st.loops = loops;
         st.fnStack.pop();
         st.functions.push({ name: entry.name, body: st.commands.slice(start), spawnsItself: entry.spawns });
         return undefined;

@@ -7,6 +7,7 @@ import { expandBraces } from './braces.js';
 import { newStats } from './cursor.js';
 import { lexScript } from './lex-script.js';
 import { constantOutput } from './fold.js';
+import { addCandidates, loopBinding, type Template } from './loop-vars.js';
 import { placeholderIndex, rawOf, type LexedScript, type Part, type Segment } from './segments.js';
 import { clip, foldedVar, ifsChanged, type ParseState, type StdinSource } from './state.js';
 import type { SimpleCommand, Word } from './types.js';
@@ -27,6 +28,8 @@ interface Piece {
   quoted: boolean;
   unknowns: string[];
   glob?: boolean;
+  /** For a non-literal piece whose only unknown parts are loop variables: its text and references. */
+  tpl?: Template;
 }
 
 /** The placeholder for an unknown expansion in Word.text. */
@@ -67,12 +70,17 @@ function evalNested(env: WordEnv, nested: Segment[]): void {
 
 function evalParts(env: WordEnv, parts: Part[]): Piece {
   const piece: Piece = { text: '', literal: true, quoted: true, unknowns: [] };
+  let tpl: Template | undefined = [];
   for (const part of parts) {
-    const p = typeof part === 'string' ? { text: part, literal: true, unknowns: [] } : evalSegment(env, part, true);
+    const p: Piece = typeof part === 'string' ? { text: part, literal: true, quoted: true, unknowns: [] } : evalSegment(env, part, true);
     piece.text += p.text;
     piece.literal &&= p.literal;
     piece.unknowns.push(...p.unknowns);
+    if (p.literal) tpl?.push(p.text);
+    else if (p.tpl) tpl?.push(...p.tpl);
+    else tpl = undefined;
   }
+  if (!piece.literal && tpl) piece.tpl = tpl;
   return piece;
 }
 
@@ -87,6 +95,8 @@ export function evalSegment(env: WordEnv, seg: Segment, quoted: boolean): Piece 
       evalNested(env, seg.nested);
       const arith = seg.plain ? undefined : paramArithmetic(seg.raw, seg.name);
       if (arith) for (const code of arithmeticCode(env.st, arith, false)) env.runNested(lexCode(code), 'arithmetic');
+      const binding = seg.plain ? loopBinding(env.st, seg.name) : undefined;
+      if (binding) return { ...unknownPiece(seg.raw, quoted), tpl: [{ binding, quoted }] };
       const value = seg.plain ? foldedVar(env.st, seg.name) : undefined;
       if (value === undefined) return unknownPiece(seg.raw, quoted);
       // SECURITY: with IFS changed we cannot know how an unquoted value splits.
@@ -131,13 +141,16 @@ interface Field {
   glob: boolean;
   unknowns: string[];
   keep: boolean;
+  /** The field as literal text and loop-variable references; undefined once another unknown joins. */
+  tpl: Template | undefined;
 }
 
-const newField = (): Field => ({ text: '', literal: true, glob: false, unknowns: [], keep: false });
+const newField = (): Field => ({ text: '', literal: true, glob: false, unknowns: [], keep: false, tpl: [] });
 
 function toWord(raw: string, f: Field): Word {
   const w: Word = { raw, text: f.text, literal: f.literal, glob: f.glob };
   if (f.unknowns.length) w.unknowns = f.unknowns;
+  if (!f.literal && f.tpl) addCandidates(w, f.tpl);
   return w;
 }
 
@@ -163,14 +176,20 @@ function fieldsOf(text: string, pieces: Map<number, Piece>, raw: string, split: 
     const piece = pieces.get(placeholderIndex(ch.codePointAt(0) ?? 0));
     if (!piece) {
       f.text += ch;
+      f.tpl?.push(ch);
       if (ch === '*' || ch === '?' || ch === '[') f.glob = true;
       continue;
     }
     f.literal &&= piece.literal;
     f.unknowns.push(...piece.unknowns);
     f.glob ||= piece.glob === true;
+    if (!piece.literal) {
+      if (piece.tpl) f.tpl?.push(...piece.tpl);
+      else f.tpl = undefined;
+    }
     if (piece.quoted || !split || !piece.literal) {
       f.text += piece.text;
+      if (piece.literal) f.tpl?.push(piece.text);
       f.keep ||= piece.quoted;
       continue;
     }
@@ -179,6 +198,7 @@ function fieldsOf(text: string, pieces: Map<number, Piece>, raw: string, split: 
     parts.forEach((part, k) => {
       if (k > 0) flush();
       f.text += part;
+      f.tpl?.push(part);
     });
   }
   flush();

@@ -2,6 +2,7 @@
 // basename, its flags as a set of canonical names (`rm -fr`, `rm -r -f`, `rm --recursive --force`
 // all become {r, f}), and its operands normalized (paths collapsed, chmod modes as octal).
 import { posix } from 'node:path';
+import { wordVariants } from '../parse/candidates.js';
 import type { Word } from '../parse/types.js';
 import { own } from '../util/own.js';
 
@@ -70,6 +71,12 @@ export interface NormalizedCommand {
   operands: string[];
   /** True if some argument is not literal: it could turn into any flag or operand at run time. */
   hasDynamicArgs: boolean;
+  /**
+   * When arguments are for-loop words with known candidates: the command once per combination of
+   * them (those words literal there, hasDynamicArgs only for other unknowns). This command itself
+   * stays the fail-closed view (hasDynamicArgs true) for rules that do not look at variants.
+   */
+  variants?: NormalizedCommand[];
 }
 
 const permBits: Record<string, number> = { r: 4, w: 2, x: 1 };
@@ -141,5 +148,8 @@ export function normalizeArgs(program: string, args: Word[], home: string): Norm
       operands.push(normalizeOperand(t, program, operands.length, home));
     }
   }
-  return { program, flags, operands, hasDynamicArgs };
+  const n: NormalizedCommand = { program, flags, operands, hasDynamicArgs };
+  const variants = hasDynamicArgs ? wordVariants(args) : undefined;
+  if (variants) n.variants = variants.map((v) => normalizeArgs(program, v, home));
+  return n;
 }

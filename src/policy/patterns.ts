@@ -62,6 +62,16 @@ export type CommandMatch = 'match' | 'could-match' | 'no';
 
 /** Matches a 'command' pattern against one normalized command. `openEnded`: more operands come at run time (xargs). */
 export function matchCommand(p: Extract<CompiledPattern, { kind: 'command' }>, cmd: NormalizedCommand, openEnded: boolean): CommandMatch {
+  // For-loop words with known values: the strictest result over every combination of them.
+  if (cmd.variants) {
+    let best: CommandMatch = 'no';
+    for (const v of cmd.variants) {
+      const m = matchCommand(p, v, openEnded);
+      if (m === 'match') return m;
+      if (m === 'could-match') best = m;
+    }
+    return best;
+  }
   const isLastToken = p.flags.size === 0 && p.operands.length === 0;
   if (!programMatches(p.program, cmd.program, isLastToken)) return 'no';
   const flagsOk = [...p.flags].every((f) => cmd.flags.has(f));

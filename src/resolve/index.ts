@@ -3,9 +3,10 @@
 // script could be in is kept and each relative path is resolved against all of them.
 import { lstatSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
+import { commandVariants, hasCandidates } from '../parse/candidates.js';
 import type { ParsedScript, SimpleCommand } from '../parse/types.js';
 import { expandTilde, newPathContext, resolvePathWord, type PathContext } from './expand-path.js';
-import { pathWords, type AccessKind } from './path-words.js';
+import { pathWords, type AccessKind, type PathWord } from './path-words.js';
 
 export interface ResolvedPath {
   arg: string;
@@ -62,6 +63,24 @@ function resolveOne(
   return [{ resolved: resolvePathWord(dir, '/', ctx), certainty: 'prefix' }];
 }
 
+/**
+ * The path words of a command. A for-loop word with candidates is judged once per candidate, as the
+ * literal word it is on that pass: the whole command per combination, since a value can also change
+ * which words are paths (`for o in -o; do sort $o out.txt`). Too many combinations: as written.
+ */
+function commandPathWords(cmd: SimpleCommand): PathWord[] {
+  const variants = hasCandidates(cmd) ? commandVariants(cmd) : undefined;
+  if (!variants) return pathWords(cmd);
+  const seen = new Map<string, PathWord>();
+  for (const v of variants) {
+    for (const w of pathWords(v)) {
+      const key = `${w.access}\u0000${w.literal}\u0000${w.overwrite === true}\u0000${w.arg}\u0000${w.text}`;
+      if (!seen.has(key)) seen.set(key, w);
+    }
+  }
+  return [...seen.values()];
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -87,12 +106,12 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
   const out: ResolvedPath[] = [];
   for (const cmd of script.commands) {
     const command = cmd.program ?? (cmd.name?.raw ?? '(redirection)');
-    const words = pathWords(cmd);
+    const words = commandPathWords(cmd);
     if ((cmd.program === 'cd' || cmd.program === 'pushd') && cmd.args.length === 0) {
       words.push({ arg: '(no argument: $HOME)', text: options.home, literal: true, access: 'cwd', unknowns: [] });
     }
     // bash's cd is logical: `cd link/..` goes back where it started (unless -P), so .. is lexical there.
-    const physical = cmd.args.some((a) => a.text === '-P');
+    const physical = cmd.args.some((a) => a.text === '-P' || a.candidates?.includes('-P') === true);
     const targets: string[] = [];
     let cdResolved = true;
     for (const w of words) {
