@@ -6,6 +6,7 @@ import { addSegment, CapError, isBlank, LexError, MAX_LEX_NEST, type Cursor } fr
 import { readBodies, readDelimiter, type HereDocSeg } from './heredoc.js';
 import { scanParenBody } from './lex-expansions.js';
 import { lexWord } from './lex-word.js';
+import { endCommand, newTracker, trackWord } from './name-setters.js';
 import type { LexedScript, Segment } from './segments.js';
 
 type CaseState = 'head' | 'pattern' | 'body';
@@ -30,6 +31,8 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
   let out = '';
   let cmdStart = true;
   let declArgs = false;
+  // The names the current simple command may set (read x, printf -v x, eval 'x=1'...).
+  let names = newTracker();
   let afterCloser = false;
   let depth = 0;
   // Open if/while/until/for/select/{ blocks, and whether the last token continues the command.
@@ -44,6 +47,8 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
     c.pos += advance;
     cmdStart = true;
     declArgs = false;
+    endCommand(names, c);
+    names = newTracker();
   };
 
   /** Record a place where bash-parser may be handed a new piece (see LexedScript.breaks). */
@@ -174,6 +179,7 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
   return finish();
 
   function finish(): LexedScript {
+    endCommand(names, c);
     // SECURITY: bash reads such a body from after the substitution in ways that differ by version
     // (`echo $(cat <<EOF) ; rm -rf x` runs the rm); never guess: fail closed.
     if (pending.length && (term === ')' || c.nest > 0)) throw new LexError('here-document not terminated inside a substitution');
@@ -201,6 +207,7 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
       return;
     }
     const w = lexWord(c, segs, atCmd || declArgs);
+    trackWord(names, c, segs, w);
     continues = false;
     if (w.plain !== null && /^\d+$/.test(w.plain) && isBlank(s[c.pos])) {
       // `head -c 100 < f`: bash-parser takes a number before a blank and a redirection as the fd
@@ -226,6 +233,8 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
     }
     if (!atCmd) {
       if (word !== null && NAME_WORD.test(word)) c.stats.poisoned.add(word);
+      // `builtin declare x=1`, `command export y=2`: still assignments.
+      if (word !== null && DECLARE.has(word)) declArgs = true;
       // `{` and `}` are keywords only in command position (and `}` after done/fi/esac); elsewhere
       // (find -ok rm { } ;) they are words, which bash-parser would misread as keywords.
       if ((word === '{' || word === '}') && !(word === '}' && afterCloser)) out += addSegment(segs, { kind: 'lit', raw: word, value: word });
