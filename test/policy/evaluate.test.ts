@@ -275,3 +275,47 @@ describe('code hidden in configuration and options', () => {
     expect(decide('git config user.name "Ada"').decision).toBe('allow');
   });
 });
+
+describe('for-loop variables with known values are judged value by value', () => {
+  it.each([
+    ['for f in src/*.ts; do wc -l "$f"; done'],
+    ['for f in README.md existing.txt; do cat "$f"; echo "== $f"; done'],
+    ['for f in README.md; do cp "$f" "$f.bak"; done'],
+    ['for d in src; do ls "$d/"; done'],
+    ['for a in src; do for b in x y; do cat "$a/$b.txt"; done; done'],
+  ])('allows %s', (command) => {
+    expect(decide(command, workdirOnly).decision).toBe('allow');
+  });
+
+  it.each([
+    ['for f in /etc/*; do cat "$f"; done', 'a glob outside'],
+    ['for f in README.md /etc/passwd; do cat "$f"; done', 'one value outside'],
+    ['for f in README.md; do cat "../project-evil/$f"; done', 'text around leads outside'],
+    ['for o in --output=/etc/x; do sort $o README.md; done', 'a value that is an option writing outside'],
+    ['for x in -rf; do rm $x build; done', 'a value that completes a blocked pattern'],
+    ['for d in build dist; do rm -rf "$d"; done', 'a blocked pattern with loop operands'],
+    ['for f in a b; do sudo cat "$f"; done', 'sudo in the body'],
+  ])('blocks %s (%s)', (command) => {
+    expect(decide(command, workdirOnly).decision).toBe('blocked');
+  });
+
+  it.each([
+    ['for f in src/*; do f=/etc/passwd; cat "$f"; done', 'the body assigns it'],
+    ['for f in README.md; do cat "$f"; done; cat "$f"', 'used after the loop'],
+    ['for f in $(ls); do cat "$f"; done', 'a substitution in the list'],
+    ['for c in rm; do $c -rf build; done', 'a loop variable as the command name'],
+    ['for f in src/*; do cat $f; done', 'an unquoted glob value splits on blanks in file names'],
+    ['for f in README.md; do read -r f < list; cat "$f"; done', 'read into it'],
+    ["for f in README.md; do cat \"$f\"; eval 'f=/etc/passwd'; done", 'eval sets it for the next pass'],
+  ])('does not allow %s (%s)', (command) => {
+    expect(decide(command, workdirOnly).decision).not.toBe('allow');
+  });
+
+  it('names the value outside allowedPaths', () => {
+    const e = decide('for f in README.md /etc/passwd; do cat "$f"; done', workdirOnly);
+    expect(e.paths).toEqual([
+      { arg: '"$f"', resolved: join(project, 'README.md'), inside: true, access: 'read', command: 'cat' },
+      { arg: '"$f"', resolved: '/etc/passwd', inside: false, access: 'read', command: 'cat' },
+    ]);
+  });
+});
