@@ -6,6 +6,7 @@ import { posix } from 'node:path';
 import { commandVariants, hasCandidates } from '../parse/candidates.js';
 import type { ParsedScript, SimpleCommand } from '../parse/types.js';
 import { expandTilde, newPathContext, resolvePathWord, type PathContext } from './expand-path.js';
+import { globMatches, hasGlob } from './glob.js';
 import { pathWords, type AccessKind, type PathWord } from './path-words.js';
 
 export interface ResolvedPath {
@@ -48,6 +49,21 @@ function resolveOne(
     for (const variant of globParentVariants(text)) {
       const bases = variant.startsWith('/') || variant.startsWith('~') ? [cwds[0]!] : cwds;
       for (const cwd of bases) out.set(resolvePathWord(variant, cwd, ctx), 'exact');
+    }
+    if (hasGlob(text)) {
+      // SECURITY: a match may be a symlink out of the project (link-*/passwd): judge every match too.
+      const pattern = expandTilde(text, ctx);
+      for (const cwd of pattern.startsWith('/') ? [cwds[0]!] : cwds) {
+        const matches = globMatches(cwd, pattern);
+        if (matches) for (const m of matches) out.set(resolvePathWord(m, '/', ctx), 'exact');
+        else {
+          // Too many entries to look at: only the directory before the first pattern is known.
+          const fixed = pattern.split('/');
+          const dir = fixed.slice(0, fixed.findIndex((c) => hasGlob(c))).join('/');
+          const under = resolvePathWord(dir === '' && pattern.startsWith('/') ? '/' : dir || '.', cwd, ctx);
+          if (!out.has(under)) out.set(under, 'prefix');
+        }
+      }
     }
     return [...out].map(([resolved, certainty]) => ({ resolved, certainty }));
   }
@@ -119,7 +135,7 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
       const results: Array<Pick<ResolvedPath, 'certainty' | 'resolved'>> =
         cwdUnknown && relative
           ? [{ resolved: cwds[0]!, certainty: 'unknown' }]
-          : w.access === 'cwd' && w.literal && !physical
+          : w.access === 'cwd' && w.literal && !physical && !hasGlob(w.text)
             ? [...new Set(cwds.map((c) => resolvePathWord(posix.resolve(c, expandTilde(w.text, ctx)), '/', ctx)))].map((resolved) => ({ resolved, certainty: 'exact' as const }))
             : resolveOne(cmd, w.text, w.literal, cwds, ctx);
       for (const r of results) {

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseScript } from '../../src/parse/index.js';
+import { MAX_GLOB_ENTRIES } from '../../src/resolve/glob.js';
 import { resolveScript } from '../../src/resolve/index.js';
 
 // A real project: <tmp>/argent-loops-XXXX/project with src/ and an existing a.txt.
@@ -10,6 +11,10 @@ const base = realpathSync(mkdtempSync(join(tmpdir(), 'argent-loops-')));
 const project = join(base, 'project');
 mkdirSync(join(project, 'src'), { recursive: true });
 writeFileSync(join(project, 'a.txt'), 'a\n');
+writeFileSync(join(project, 'src', 'x.ts'), '');
+symlinkSync('/etc', join(project, 'link-etc'));
+mkdirSync(join(project, 'many'));
+for (let i = 0; i <= MAX_GLOB_ENTRIES; i++) writeFileSync(join(project, 'many', `f${i}`), '');
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 /** The resolved paths as "command access certainty path" (project shown as @), plus overwrite flags. */
@@ -22,8 +27,7 @@ function paths(script: string): string[] {
 describe('a path word with loop candidates is resolved once per candidate', () => {
   const table: Array<[string, string, string[]]> = [
     ['files in the project', 'for f in a.txt b.txt; do cat "$f"; done', ['cat read exact @/a.txt', 'cat read exact @/b.txt']],
-    ['a glob value stays a glob', 'for f in src/*.ts; do wc -l "$f"; done', ['wc read exact @/src/*.ts']],
-    ['a glob outside', 'for f in /etc/*; do cat "$f"; done', ['cat read exact /etc/*']],
+    ['a glob value stays a glob, and each match is judged', 'for f in src/*.ts; do wc -l "$f"; done', ['wc read exact @/src/*.ts', 'wc read exact @/src/x.ts']],
     ['text around the variable', 'for f in a b; do cat "out/$f.bak"; done', ['cat read exact @/out/a.bak', 'cat read exact @/out/b.bak']],
     ['a redirection that overwrites an existing file', 'for f in a b; do echo x > "$f.txt"; done', ['echo write exact @/a.txt overwrites', 'echo write exact @/b.txt']],
     ['cp keeps its source and target kinds', 'for f in a b; do cp "$f.txt" /tmp/"$f"; done', ['cp read exact @/a.txt', 'cp write exact /tmp/a', 'cp read exact @/b.txt', 'cp write exact /tmp/b']],
@@ -32,6 +36,20 @@ describe('a path word with loop candidates is resolved once per candidate', () =
     ['a relative cd in a loop: after the first, where it lands is unknown', 'for d in src lib; do cd "$d"; done', ['cd cwd exact @/src', 'cd cwd unknown @']],
     ['an absolute cd per candidate', 'for d in /tmp /var; do cd "$d"; done', ['cd cwd exact /tmp', 'cd cwd exact /var']],
     ['a word without candidates stays unknown', 'for f in $(ls); do cat "$f"; done', ['cat read unknown @']],
+  ];
+  it.each(table)('%s', (_title, script, expected) => {
+    expect(paths(script)).toEqual(expected);
+  });
+});
+
+describe('a glob is judged by what it matches now', () => {
+  const table: Array<[string, string, string[]]> = [
+    ['a match that is a symlink out of the project', 'cat link-*/passwd', ['cat read exact @/link-*/passwd', 'cat read exact /etc/passwd']],
+    ['the same through a loop value', 'for f in link-*; do cat "$f/passwd"; done', ['cat read exact @/link-*/passwd', 'cat read exact /etc/passwd']],
+    ['.. after a symlinked match climbs from its target', 'cat link-*/../x', ['cat read exact @/x', 'cat read exact /x']],
+    ['a cd into a glob', 'cd link-*', ['cd cwd exact @/link-*', 'cd cwd exact /etc']],
+    ['no match: the pattern itself', 'cat nothing-*.md', ['cat read exact @/nothing-*.md']],
+    ['too many entries: only the directory is known', 'cat many/*', ['cat read exact @/many/*', 'cat read prefix @/many']],
   ];
   it.each(table)('%s', (_title, script, expected) => {
     expect(paths(script)).toEqual(expected);
