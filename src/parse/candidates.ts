@@ -54,6 +54,26 @@ export function wordVariants(words: Word[]): Word[][] | undefined {
   return out;
 }
 
+/** How many combinations of candidates a command has (1 when none), counting up to MAX_VARIANTS + 1. */
+export function variantCount(cmd: SimpleCommand): number {
+  const groups = new Map<string, number>();
+  for (const w of [cmd.name, ...cmd.args, ...cmd.redirects.map((r) => r.target)]) {
+    if (w?.candidates !== undefined) groups.set(w.candidateKey ?? '', Math.max(groups.get(w.candidateKey ?? '') ?? 0, w.candidates.length));
+  }
+  let total = 1;
+  for (const n of groups.values()) total = Math.min(total * n, MAX_VARIANTS + 1);
+  return total;
+}
+
+/** Take the candidates off every word of a command: its loop words are plainly unknown again. */
+export function dropCandidates(cmd: SimpleCommand): void {
+  for (const w of [cmd.name, ...cmd.args, ...cmd.redirects.map((r) => r.target)]) {
+    if (w?.candidates === undefined) continue;
+    delete w.candidates;
+    delete w.candidateKey;
+  }
+}
+
 /** The command once per combination of its candidates (see wordVariants), or undefined. */
 export function commandVariants(cmd: SimpleCommand): SimpleCommand[] | undefined {
   const head = cmd.name ? [cmd.name] : [];

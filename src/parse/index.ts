@@ -3,7 +3,7 @@
 
 import { CapError, LexError, newStats } from './cursor.js';
 import { lexScript } from './lex-script.js';
-import { addUnknown, clip, LIMITS, type Frame, type ParseContext, type ParseState } from './state.js';
+import { addUnknown, clip, LIMITS, variantBudget, type Frame, type ParseContext, type ParseState } from './state.js';
 import type { ParsedScript } from './types.js';
 import { makeRunner } from './runner.js';
 import { walkLexed } from './walk.js';
@@ -31,6 +31,7 @@ export function parseScript(source: string, context: ParseContext = {}): ParsedS
     capped: false,
     loops: [],
     loopSeq: 0,
+    variantBudget: variantBudget(src),
   };
   const result = (): ParsedScript => ({ source: src, commands: st.commands, functions: st.functions, comments: st.stats.comments, unknowns: st.unknowns });
   if (src.length > LIMITS.maxSourceBytes) {

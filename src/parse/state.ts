@@ -36,6 +36,19 @@ export interface ParseState {
   loops: LoopBinding[];
   /** Counter for LoopBinding ids. */
   loopSeq: number;
+  /**
+   * How many more command variants (candidates.ts) the script may hand on: each is judged like a
+   * command of its own, so the total grows with the script's size, never faster (see variantBudget).
+   */
+  variantBudget: number;
+}
+
+/**
+ * The variant budget for a script: a thousand, plus one per 4 bytes of source. A variant costs about
+ * what a command of the unrolled script would; a loop past the budget needs approval instead.
+ */
+export function variantBudget(source: string): number {
+  return 1024 + Math.floor(source.length / 4);
 }
 
 /** Where a stdin comes from, for shells and interpreters that read code from it. */

@@ -6,6 +6,7 @@ import parse, { type BpCommand, type BpNode, type BpRedirect, type BpWord } from
 import { analyzeCommand } from './analyze.js';
 import { fastParse } from './fast-path.js';
 import { constantOutput } from './fold.js';
+import { dropCandidates, hasCandidates, variantCount } from './candidates.js';
 import { bindLoop, unbindLoop } from './loop-vars.js';
 import { evalRedirect } from './redirects.js';
 import { placeholderIndex, rawOf, type LexedScript } from './segments.js';
@@ -43,6 +44,12 @@ export function emit(run: Runner, cmd: SimpleCommand, frame: Frame, slot?: numbe
   // words were evaluated).
   if (slot !== undefined && slot < st.commands.length) st.commands.splice(slot, 0, cmd);
   else st.commands.push(cmd);
+  if (hasCandidates(cmd)) {
+    // Loop words are judged once per combination: past the script's budget they stay unknown.
+    const n = variantCount(cmd);
+    if (n > st.variantBudget) dropCandidates(cmd);
+    else st.variantBudget -= n;
+  }
   if (cmd.name && !cmd.name.literal) {
     addUnknown(st, 'dynamic-command', `command name ${clip(cmd.name.raw, 40)} is not known until it runs`, clip(cmd.source));
   }

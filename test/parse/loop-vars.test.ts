@@ -93,6 +93,13 @@ describe('candidates stay non-literal and keep the glob meaning', () => {
   });
 });
 
+describe('the judging work stays linear in the script size', () => {
+  it('gives candidates until the script\'s variant budget is spent, then leaves loop words unknown', () => {
+    const cmds = parseScript('for f in {1..1000}; do cat "$f"; cat "$f"; done').commands;
+    expect(cmds.map((c) => c.args[0]?.candidates?.length)).toEqual([1000, undefined]);
+  });
+});
+
 describe('variants: the command once per pass', () => {
   it('moves words of the same loop together', () => {
     const [cmd] = parseScript('for f in a b; do cp "$f" "$f.bak"; done').commands;
