@@ -168,6 +168,18 @@ export function analyzeCommand(run: Runner, cmd: SimpleCommand, frame: Frame): v
     }
     return;
   }
+  if (p === 'mapfile' || p === 'readarray') {
+    // -C CALLBACK is code this shell runs every -c lines read.
+    for (let i = 0; i < args.length; i++) {
+      const t = (args[i] as Word).text;
+      if (t === '--' || !t.startsWith('-')) break;
+      const k = t.indexOf('C');
+      if (k < 0 || /[dnOsuc]/.test(t.slice(1, k))) continue;
+      const code = k + 1 < t.length ? { ...(args[i] as Word), text: t.slice(k + 1) } : args[++i];
+      if (code) runCode(run, code, `${p} -C`, frame, cmd);
+    }
+    return;
+  }
   if (p === 'trap') {
     const first = args[0];
     if (first && args.length >= 2 && first.text !== '-' && !first.text.startsWith('-')) runCode(run, first, 'trap', frame, cmd);

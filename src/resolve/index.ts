@@ -97,6 +97,20 @@ function commandPathWords(cmd: SimpleCommand): PathWord[] {
   return [...seen.values()];
 }
 
+/**
+ * `cd -` (back to $OLDPWD), `popd`, bare `pushd` and `pushd +N` go to a directory from the shell's
+ * stack, which may hold one from an earlier command of the session: where they land is unknown.
+ */
+function movesToStackedDir(cmd: SimpleCommand): boolean {
+  const p = cmd.program;
+  if (p === 'popd') return true;
+  if (p !== 'cd' && p !== 'pushd') return false;
+  const target = cmd.args.find((a) => !/^-[LPe@]+$/.test(a.text));
+  if (!target) return p === 'pushd';
+  const texts = target.candidates ?? [target.text];
+  return texts.some((t) => t === '-' || /^[+-]\d+$/.test(t));
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -123,7 +137,9 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
   for (const cmd of script.commands) {
     const command = cmd.program ?? (cmd.name?.raw ?? '(redirection)');
     const words = commandPathWords(cmd);
-    if ((cmd.program === 'cd' || cmd.program === 'pushd') && cmd.args.length === 0) {
+    // SECURITY: `cd - && cat ../secret`: relative paths after it are not known to stay anywhere.
+    if (movesToStackedDir(cmd)) cwdUnknown = true;
+    if (cmd.program === 'cd' && cmd.args.length === 0) {
       words.push({ arg: '(no argument: $HOME)', text: options.home, literal: true, access: 'cwd', unknowns: [] });
     }
     // bash's cd is logical: `cd link/..` goes back where it started (unless -P), so .. is lexical there.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lines } from './helpers.js';
+import { lines, unknownKinds } from './helpers.js';
 
 // x=ok is assigned once; each script also sets x some other way, so `cat $x` must not fold to "ok".
 describe('a variable set any other way is never folded to its one assignment', () => {
@@ -44,5 +44,15 @@ describe('names that are only read still fold', () => {
   ];
   it.each(table)('%s', (_title, script, expected) => {
     expect(lines(script).at(-1)).toBe(expected);
+  });
+});
+
+describe('mapfile -C runs its callback in this shell', () => {
+  it('reports the callback as commands', () => {
+    expect(lines('mapfile -t -C "rm -rf /x" -c 1 a < f')).toEqual(['mapfile -t -C rm -rf /x -c 1 a', 'rm -rf /x']);
+  });
+
+  it('reports an unknown callback as dynamic code', () => {
+    expect(unknownKinds('readarray -C"$cb" a < f')).toEqual(['dynamic-code']);
   });
 });

@@ -55,3 +55,16 @@ describe('a glob is judged by what it matches now', () => {
     expect(paths(script)).toEqual(expected);
   });
 });
+
+describe('a cd to a directory from the shell\'s stack makes later relative paths unknown', () => {
+  const table: Array<[string, string, string[]]> = [
+    ['cd -', 'cd - && cat ../x /tmp/y', ['cat read unknown @', 'cat read exact /tmp/y']],
+    ['popd', 'popd; cat x', ['cat read unknown @']],
+    ['bare pushd (swaps the top two)', 'pushd; cat x', ['cat read unknown @']],
+    ['pushd +1', 'pushd +1; cat x', ['cat read unknown @']],
+    ['pushd to a known directory still tracks it', 'pushd src; cat x', ['pushd cwd exact @/src', 'cat read exact @/src/x']],
+  ];
+  it.each(table)('%s', (_title, script, expected) => {
+    expect(paths(script)).toEqual(expected);
+  });
+});
