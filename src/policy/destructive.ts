@@ -51,11 +51,17 @@ export const destructiveRules: DestructiveRule[] = [
 
 /** The destructive rules a normalized command triggers (program basenames like mkfs.ext4 match mkfs). */
 export function destructiveMatches(cmd: NormalizedCommand): DestructiveRule[] {
+  // Loop values known: destructive if any combination is.
+  if (cmd.variants && cmd.variants.length > 0) {
+    return [...new Set(cmd.variants.flatMap((v) => destructiveMatches({ ...v, variants: undefined })))];
+  }
   const base = (own(programFamilies, cmd.program) ?? cmd.program).split('.')[0]!;
   return destructiveRules.filter((rule) => {
     if (!rule.programs.includes(cmd.program) && !rule.programs.includes(base)) return false;
     const operands = rule.subcommand ? cmd.operands.slice(1) : cmd.operands;
     if (rule.subcommand && !rule.subcommand.includes(cmd.operands[0] ?? '')) return false;
+    // SECURITY: an unknown argument ($FLAGS, $(..)) may be exactly the flag that makes it destructive.
+    if (cmd.hasDynamicArgs) return true;
     if (rule.anyFlag && !rule.anyFlag.some((f) => cmd.flags.has(f))) return false;
     if (rule.unlessFlag && rule.unlessFlag.some((f) => cmd.flags.has(f))) return false;
     if (rule.anyOperandPrefix && !operands.some((o) => rule.anyOperandPrefix!.some((p) => o.startsWith(p)))) return false;

@@ -319,3 +319,13 @@ describe('for-loop variables with known values are judged value by value', () =>
     ]);
   });
 });
+
+describe('destructive operations behind unknown arguments', () => {
+  it.each([['for o in -f; do git clean $o; done'], ['x=$(cat f); git clean $x'], ['kill $PID']])('asks approval for %s', (command) => {
+    expect(decide(command).decision).toBe('approval-required');
+  });
+
+  it('does not ask for a non-destructive subcommand with an unknown argument', () => {
+    expect(decide('git commit -m "$(cat msg.txt)"').decision).toBe('allow');
+  });
+});
