@@ -24,7 +24,7 @@ options:
   --profile NAME|PATH   profile to use (default: ARGENT_PROFILE, the user config, then "sandboxed")
   --workdir DIR         working root, the sandbox's cwd and \${WORKDIR} (default: the current directory)
   --timeout SEC         wall-clock limit per command (default: the profile's limits.timeoutSeconds)
-  --approver KIND       tty | jsonl | none (default: jsonl with --jsonl, else tty)
+  --approver KIND       tty | jsonl | web | none (default: jsonl with --jsonl, else tty)
   --audit-log PATH      audit log file (default: ARGENT_AUDIT_LOG, then $XDG_STATE_HOME/argent/audit.log)
   --log-level LEVEL     also print audit records at this level to stderr
 exit codes: the command's own; 128+n killed by signal n; 124 timed out; 125 argent-run failed;
