@@ -2,7 +2,7 @@
 // approval page approves, rejects or ignores what `argent-run --approver web` wants to run, and the
 // command really runs (or really does not); `argent approvals serve` does the same for two sessions.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -55,7 +55,11 @@ function workdir(name: string): string {
 
 function profile(name: string, approvalTimeoutMs: number): string {
   const path = join(root, `${name}.json`);
-  writeFileSync(path, JSON.stringify({ security: { mode: 'sandboxed', approvalTimeoutMs }, toolPolicies: { exec: { allowedPaths: ['${WORKDIR}'] } } }));
+  // Written once, and atomically: sessions started earlier may be reading it right now.
+  if (!existsSync(path)) {
+    writeFileSync(`${path}.tmp`, JSON.stringify({ security: { mode: 'sandboxed', approvalTimeoutMs }, toolPolicies: { exec: { allowedPaths: ['${WORKDIR}'] } } }));
+    renameSync(`${path}.tmp`, path);
+  }
   return path;
 }
 
