@@ -58,6 +58,7 @@ describe('approval page in Debian chromium (playwright-core)', () => {
     const outcome = approver.request(request('rm -r cache', 60_000));
     await page.locator('.card').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('card');
+    await expect.poll(() => page.locator('.card button.reject').isEnabled()).toBe(true);
     await page.keyboard.press('Tab'); // Approve
     await page.keyboard.press('Tab'); // Reject
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Reject');
@@ -75,6 +76,22 @@ describe('approval page in Debian chromium (playwright-core)', () => {
     await expect.poll(() => page.locator('.card').count()).toBe(0);
     await expect.poll(() => page.locator('#history li').first().textContent()).toContain('REJECTED by timeout (approval timed out): rm -r slow');
     expect(await page.title()).toBe('argent approvals');
+  });
+
+  it('holds the buttons of a new card, and of every card when one above vanishes, so a click in flight cannot hit another request', async () => {
+    const upper = request('rm -r upper', 800);
+    const lower = request('rm -r lower', 60_000);
+    const [upperOut, lowerOut] = [approver.request(upper), approver.request(lower)];
+    await expect.poll(() => page.locator('.card').count()).toBe(2);
+    const lowerApprove = page.locator(`.card[data-request-id="${lower.id}"] button.approve`);
+    expect(await lowerApprove.isDisabled()).toBe(true);
+    await expect.poll(() => lowerApprove.isEnabled()).toBe(true);
+    expect((await upperOut).reason).toBe('approval timed out');
+    // The upper card is gone and the lower one moved up under the pointer: its buttons wait again.
+    await expect.poll(() => page.locator('.card').count()).toBe(1);
+    expect(await lowerApprove.isDisabled()).toBe(true);
+    await page.locator(`.card[data-request-id="${lower.id}"] button.reject`).click();
+    expect((await lowerOut).reason).toBe('rejected by user');
   });
 
   it('is readable on a phone: nothing wider than the screen', async () => {

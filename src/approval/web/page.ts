@@ -14,6 +14,7 @@ dt { font-weight: bold; } dd { margin: 0; word-break: break-all; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .6rem; }
 button { font-size: 1rem; padding: .6rem 1rem; border-radius: .4rem; border: 1px solid #888; cursor: pointer; }
 button.approve { background: #2a7; color: #fff; } button.reject { background: #c33; color: #fff; }
+button:disabled { opacity: .55; cursor: wait; }
 button:focus-visible { outline: 3px solid #39f; outline-offset: 2px; }
 #history li { margin: .3rem 0; word-break: break-all; }
 .empty { color: #888; } .error { color: #c33; }
@@ -48,11 +49,25 @@ function card(req) {
   b('Approve', 'approve', true, false); b('Reject', 'reject', false, false); b('Approve for this session', '', true, true);
   c.append(dl, actions); return c;
 }
+const HOLD_MS = 600;
+function hold(cards) {
+  for (const c of cards) for (const b of c.querySelectorAll('button')) { b.disabled = true; clearTimeout(b.holdTimer); b.holdTimer = setTimeout(() => { b.disabled = false; }, HOLD_MS); }
+}
 function render(state) {
   offset = state.now - Date.now(); pending = state.pending;
-  const list = document.getElementById('pending'); list.replaceChildren();
+  const list = document.getElementById('pending');
+  // Cards are kept by request id, not rebuilt: a card never turns into another request under the pointer.
+  const shown = new Map([...list.querySelectorAll('.card')].map((c) => [c.dataset.requestId, c]));
+  const ids = new Set(pending.map((r) => r.requestId));
+  let shifted = false;
+  for (const [id, c] of shown) if (!ids.has(id)) { if (c.nextElementSibling) shifted = true; c.remove(); }
+  list.querySelector('.empty')?.remove();
   if (pending.length === 0) list.append(el('p', 'Nothing is waiting for approval.', 'empty'));
-  for (const req of pending) list.append(card(req));
+  const fresh = [];
+  for (const req of pending) if (!shown.has(req.requestId)) { const c = card(req); list.append(c); fresh.push(c); }
+  // SECURITY: a card that vanished above (timeout, session gone) moves the others up; a click already on
+  // its way would land on another request's button. Hold every button briefly, and new ones too.
+  hold(shifted ? [...list.querySelectorAll('.card')] : fresh);
   // Focus lands on the card, not on Approve: a stray Enter must never approve a request just shown.
   const focus = list.querySelector('.card'); if (focus && document.activeElement === document.body) focus.focus();
   const hist = document.getElementById('history'); hist.replaceChildren();
