@@ -197,6 +197,13 @@ describe('argent approvals serve (one page for several sessions)', () => {
     expect(outcomes.map((r) => (r.outcome as { approved: boolean }).approved).sort()).toEqual([false, true]);
     await expect.poll(() => page.locator('#history li').count()).toBe(3);
 
+    // SECURITY: the sandboxed command must not reach the socket (it could flood the page with requests).
+    // A script, so the policy (which would block the path outright) lets it run and the sandbox answers.
+    writeFileSync(join(wa, 'probe.sh'), `test -e ${socket} && echo visible || echo hidden\n`);
+    const peek = start(RUN, ['--profile', profile('minute', 60_000), '-c', 'bash probe.sh'], wa);
+    expect(await peek.exit).toBe(0);
+    expect([peek.out(), existsSync(socket)]).toEqual(['hidden\n', true]);
+
     serve.child.kill('SIGTERM');
     expect(await serve.exit).toBe(0);
     expect(existsSync(socket)).toBe(false);
