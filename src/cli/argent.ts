@@ -13,6 +13,7 @@ Commands:
   config validate [FILE]      check a profile file
   profiles list               list the shipped profiles
   logs                        show the audit log (argent logs --help)
+  approvals serve             one approval page for several argent-run sessions (argent approvals --help)
 
 Run \`argent <command> --help\` for each command's options.
 Exit codes: 0 ok/allowed, 2 usage or config error, 3 approval required, 4 blocked, 1 internal error.`;
