@@ -12,7 +12,7 @@ import { loadPty, runInPty } from '../src/sandbox/pty.js';
 import { startSession } from '../src/session/session.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'src', 'cli', 'argent-run.js');
+const CLI = join(ROOT, 'dist', 'src', 'cli', 'argent-run.cjs');
 const SRT = join(ROOT, 'node_modules', '.bin', 'srt');
 const BWRAP_BARE = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-all', '--die-with-parent'];
 

@@ -1,6 +1,6 @@
 // The pipeline for one command, one call per stage: evaluate -> (approve) -> sandbox -> PTY, with an
 // audit record written BEFORE each step acts (decision, approval, run.start) and after it ends.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from './util/random.js';
 import type { ApprovalOutcome, ApprovalRequest, Approver } from './approval/types.js';
 import type { AuditSink } from './audit/events.js';
 import { ArgentError } from './errors.js';

@@ -1,6 +1,6 @@
 // Building an ApprovalRequest from an Evaluation: a random id and the expiry from the profile's
 // security.approvalTimeoutMs, so every channel sees the same deadline.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../util/random.js';
 import type { Evaluation } from '../policy/types.js';
 import type { ApprovalRequest } from './types.js';
 

@@ -1,6 +1,6 @@
 // What every argent-run mode needs before the first command: the profile, the working root, the host
 // tools, the audit log (recorded synchronously) and the approver. Heavy modules load lazily here.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../util/random.js';
 import { dirname, resolve } from 'node:path';
 import type { Approver } from '../approval/types.js';
 import type { AuditSink } from '../audit/events.js';

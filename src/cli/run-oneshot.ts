@@ -1,5 +1,7 @@
 // One command, like `bash -c`: output streams live, stdin passes through, the window size and signals
 // follow the caller, and the exit code is the command's own (or 124/125/126/127, see run-args.ts).
+import { fstatSync, statSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import type { IPty } from 'node-pty';
 import { runCommand } from '../run.js';
 import { probeNamespaces } from '../sandbox/host.js';
@@ -22,39 +24,51 @@ function quietClosedPtyWrites(): void {
   };
 }
 
+/** True when stdin is /dev/null (agent harnesses often start commands so): nothing to forward, and
+ *  process.stdin would load Node's file-stream modules just to read nothing (~2 ms of a one-shot start). */
+function stdinIsDevNull(): boolean {
+  try {
+    const stdin = fstatSync(0);
+    return stdin.isCharacterDevice() && stdin.rdev === statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
+}
+
 function wire(pty: IPty): () => void {
   quietClosedPtyWrites();
   const cleanups: Array<() => void> = [];
-  const stdin = process.stdin;
-  if (stdin.isTTY) {
-    stdin.setRawMode(true);
-    cleanups.push(() => stdin.setRawMode(false));
-  }
   // Nothing is written once the command has exited: node-pty would write to a closed fd (EBADF noise).
   let exited = false;
   const exitListener = pty.onExit(() => {
     exited = true;
   });
   cleanups.push(() => exitListener.dispose());
-  const onInput = (data: Buffer): void => {
-    if (!exited) pty.write(data);
-  };
   // A pipe's end becomes ^D for the command (twice if the last line was not terminated).
   let last = 0x0a;
   const onEnd = (): void => {
     if (!exited) pty.write(last === 0x0a ? '\x04' : '\x04\x04');
   };
-  stdin.on('data', (d: Buffer) => {
-    last = d[d.length - 1] ?? last;
-    onInput(d);
-  });
-  stdin.on('end', onEnd);
-  cleanups.push(() => {
-    stdin.removeAllListeners('data');
-    stdin.removeListener('end', onEnd);
-    stdin.pause();
-    stdin.unref?.();
-  });
+  if (stdinIsDevNull()) {
+    onEnd();
+  } else {
+    const stdin = process.stdin;
+    if (stdin.isTTY) {
+      stdin.setRawMode(true);
+      cleanups.push(() => stdin.setRawMode(false));
+    }
+    stdin.on('data', (d: Buffer) => {
+      last = d[d.length - 1] ?? last;
+      if (!exited) pty.write(d);
+    });
+    stdin.on('end', onEnd);
+    cleanups.push(() => {
+      stdin.removeAllListeners('data');
+      stdin.removeListener('end', onEnd);
+      stdin.pause();
+      stdin.unref?.();
+    });
+  }
   if (process.stdout.isTTY) {
     const onResize = (): void => pty.resize(process.stdout.columns, process.stdout.rows);
     process.stdout.on('resize', onResize);
@@ -77,7 +91,7 @@ export async function runOneShot(ctx: RunContext, command: string, args: RunArgs
   let pty: IPty | undefined;
   // Pipes instead of a terminal: the PTY would echo piped input into the output and turn \n into \r\n.
   // The launcher switches both off before the command starts; stdin is forwarded from then on.
-  const ttyModes = [...(process.stdin.isTTY ? [] : ['-echo']), ...(process.stdout.isTTY ? [] : ['-onlcr'])];
+  const ttyModes = [...(isatty(0) ? [] : ['-echo']), ...(isatty(1) ? [] : ['-onlcr'])];
   const emit = (chunk: Buffer): void => {
     // Backpressure: a slow reader pauses the PTY instead of growing our memory.
     if (!process.stdout.write(chunk) && pty) {

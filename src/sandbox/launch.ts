@@ -27,10 +27,11 @@ const LAUNCHER_UNSAFE = ['BASH_ENV', 'ENV', 'SHELLOPTS', 'BASHOPTS', 'PROMPT_COM
 // disk for an earlier command to edit), then prints an end marker with bwrap's status and waits for the
 // supervisor's acknowledgement. SECURITY/robustness: the last holder of the PTY slave must not exit
 // before the supervisor has read everything, or Linux discards the tail of the output at hangup.
-// $1 nonce, $2 seccomp program as printf escapes ("" = none), $3 cgroup.procs ("" = none), $4 stty modes.
+// $1 nonce, $2 seccomp program as printf escapes ("" = none), $3 the cgroup file to write 0 (itself) into
+// ("" = none, see PidsCgroup.procs), $4 stty modes.
 const LAUNCHER = [
   'n=$1; f=$2; cg=$3; m=$4; shift 4',
-  'if [ -n "$cg" ]; then builtin echo $$ > "$cg" || exit 125; fi',
+  'if [ -n "$cg" ]; then builtin echo 0 > "$cg" || exit 125; fi',
   'if [ -n "$m" ]; then stty $m 2>/dev/null; fi',
   "trap : INT QUIT",
   "builtin printf '\\036%s 0\\036' \"$n-ready\"",

@@ -1,6 +1,6 @@
 // Everything before a spawn, in one call: plan the mounts, make the pids cgroup a root caller needs,
 // and build the launch spec. `release()` removes the cgroup once the sandbox has ended.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../util/random.js';
 import type { Profile } from '../profile/profile.js';
 import { createPidsCgroup, needsPidsCgroup } from './cgroup.js';
 import type { HostTools } from './host.js';

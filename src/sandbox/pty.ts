@@ -4,6 +4,7 @@
 import { constants } from 'node:os';
 import type { IPty } from 'node-pty';
 import { ArgentError } from '../errors.js';
+import { monotonicMs } from '../util/clock.js';
 import { killTree } from './kill-tree.js';
 import type { LaunchSpec } from './launch.js';
 import { MarkerStream } from './marker-stream.js';
@@ -60,7 +61,7 @@ export async function loadPty(): Promise<typeof import('node-pty')> {
 export async function runInPty(spec: LaunchSpec, options: PtyRunOptions): Promise<RunResult> {
   const { spawn } = await loadPty();
   const cap = options.outputCap ?? DEFAULT_OUTPUT_CAP;
-  const started = performance.now();
+  const started = monotonicMs();
   let child: IPty;
   try {
     child = spawn(spec.file, spec.args, {
@@ -112,7 +113,7 @@ export async function runInPty(spec: LaunchSpec, options: PtyRunOptions): Promis
     signal: out.exitCode > 128 && out.exitCode < 128 + 65 ? signalName(out.exitCode - 128) : null,
     timedOut,
     limitHit: timedOut ? 'timeout' : null,
-    durationMs: Math.round(performance.now() - started),
+    durationMs: Math.round(monotonicMs() - started),
     output: out.output,
     outputBytes: out.outputBytes,
     truncated: out.truncated,

@@ -1,6 +1,6 @@
 // What the supervisor types into the session shell, and how it finds where a command's output ends.
 // Pure functions: the line for one command, and the parser for its end-of-command marker.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../util/random.js';
 
 /** A fresh, unguessable marker nonce for one command. */
 export function newNonce(): string {

@@ -1,10 +1,11 @@
 // A persistent sandboxed shell: ONE bash in ONE PTY inside bwrap, state (cwd, variables, functions)
 // carried across commands. Each command goes through the policy gate with the shell's REAL cwd,
 // read from /proc/<shell>/cwd (the kernel's answer, not the shell's), then runs behind a nonce marker.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../util/random.js';
 import { readlinkSync } from 'node:fs';
 import type { IDisposable, IPty } from 'node-pty';
 import { ArgentError } from '../errors.js';
+import { monotonicMs } from '../util/clock.js';
 import { gate, resolveProfile, type CommandResult, type GateOptions } from '../run.js';
 import type { Profile } from '../profile/profile.js';
 import { findHostTools } from '../sandbox/host.js';
@@ -134,7 +135,7 @@ export class Session {
     }
     const audit = this.options.audit ?? (() => {});
     audit({ session: this.id, event: 'run.start', commandId: g.commandId, command, cwd, isolation: profile.sandbox.isolation, pid: this.shellPid });
-    const started = performance.now();
+    const started = monotonicMs();
     const nonce = newNonce();
     this.stream.discard();
     const done = this.stream.expect(nonce, this.options.outputCap ?? DEFAULT_OUTPUT_CAP, options.onData ?? (() => {}));
@@ -160,7 +161,7 @@ export class Session {
         signal: null,
         timedOut,
         limitHit: timedOut ? 'timeout' : null,
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round(monotonicMs() - started),
         output: m.output,
         outputBytes: m.outputBytes,
         truncated: m.truncated,

@@ -9,8 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../approval/browser.js';
 
-const RUN = resolve('dist/src/cli/argent-run.js');
-const ARGENT = resolve('dist/src/cli/argent.js');
+const RUN = resolve('dist/src/cli/argent-run.cjs');
+const ARGENT = resolve('dist/src/cli/argent.cjs');
 let root: string;
 let env: Record<string, string>;
 let browser: Browser;

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-const CLI = resolve('dist/src/cli/argent-run.js');
+const CLI = resolve('dist/src/cli/argent-run.cjs');
 let root: string;
 let work: string;
 let env: NodeJS.ProcessEnv;

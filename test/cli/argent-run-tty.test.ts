@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { spawn, type IPty } from 'node-pty';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-const CLI = resolve('dist/src/cli/argent-run.js');
+const CLI = resolve('dist/src/cli/argent-run.cjs');
 let root: string;
 let work: string;
 let profile: string;

@@ -1,12 +1,12 @@
 // The argent-run command as agents call it: the built CLI (npm test builds first), real policy engine,
 // real bwrap, real PTYs. Profiles are written by the tests into temp dirs.
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-const CLI = resolve('dist/src/cli/argent-run.js');
+const CLI = resolve('dist/src/cli/argent-run.cjs');
 let root: string;
 let work: string;
 let profile: string;
@@ -46,6 +46,23 @@ describe('one-shot', () => {
   test('passes piped stdin through to the command, without echoing it', () => {
     const r = run(['--profile', profile, '-c', 'cat; echo done'], 'line one\nline two\n');
     expect(r.stdout).toBe('line one\nline two\ndone\n');
+  });
+
+  test('with stdin on /dev/null the command sees end of input at once', () => {
+    const r = spawnSync('node', [CLI, '--profile', profile, '-c', 'cat; echo done'], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('done\n');
+  });
+
+  test('a bounded loop of 40 sleeping children hits a process limit of 16 (a pids cgroup for root, RLIMIT_NPROC otherwise)', () => {
+    const limited = join(root, 'limited.json');
+    writeFileSync(limited, JSON.stringify({ toolPolicies: { exec: { mode: 'allowed', allowedPaths: ['${WORKDIR}'] } }, sandbox: { limits: { processes: 16 } } }));
+    copyFileSync(new URL('../fixtures/probes/forks.py', import.meta.url), join(work, 'forks.py'));
+    const r = run(['--profile', limited, '-c', 'python3 forks.py']);
+    const [, ok, fail] = /ok (\d+) fail (\d+)/.exec(r.stdout) ?? [];
+    expect(Number(ok) + Number(fail)).toBe(40);
+    expect(Number(ok)).toBeLessThan(16);
+    expect(Number(fail)).toBeGreaterThan(24);
   });
 
   test('reports 127 for a command that does not exist', () => {

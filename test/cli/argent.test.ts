@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The real built CLI (npm test builds first), run as a user would, with a private XDG config dir so
 // the developer's own config never leaks in.
 const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'dist', 'src', 'cli', 'argent.js');
+const bin = join(root, 'dist', 'src', 'cli', 'argent.cjs');
 const base = mkdtempSync(join(tmpdir(), 'argent-cli-'));
 const project = join(base, 'project');
 const env = { ...process.env, XDG_CONFIG_HOME: join(base, 'xdg'), ARGENT_PROFILE: '' };

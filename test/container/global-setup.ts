@@ -70,7 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   // The image copies dist/: make sure it holds what the tests are about (vitest runs from sources).
-  const cli = join(root, 'dist', 'src', 'cli', 'argent-run.js');
+  const cli = join(root, 'dist', 'src', 'cli', 'argent-run.cjs');
   if (!existsSync(cli) || statSync(cli).mtimeMs < newestMtime(join(root, 'src'))) {
     const build = await timed('npm run build (dist/ was stale)', () =>
       execa('npm', ['run', 'build', '--silent'], { cwd: root, reject: false, all: true }),

@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
 import bashParse from 'bash-parser';
 import { describe, expect, it } from 'vitest';
 import { newStats } from '../../src/parse/cursor.js';
 import { fastParse } from '../../src/parse/fast-path.js';
 import { lexScript } from '../../src/parse/lex-script.js';
 import type { LexedScript } from '../../src/parse/segments.js';
+import { agentActions as loadAgentActions, corpus } from './helpers.js';
 
-const corpus = (name: string, n: number): string[] =>
-  readFileSync(new URL(`../../../shared/corpora/${name}`, import.meta.url), 'utf8').split('\n').slice(0, n);
-const fixture = readFileSync(new URL('../fixtures/agent-actions/multiline.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as string);
+const fixture = loadAgentActions();
 
 /** The pre-passed texts of a script and of every script nested in it. */
 function texts(lexed: LexedScript, out: string[] = []): string[] {

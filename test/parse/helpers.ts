@@ -1,5 +1,6 @@
 // Compact views of a ParsedScript so table-driven tests can assert whole values.
 
+import { readFileSync } from 'node:fs';
 import { parseScript, type ParseContext } from '../../src/parse/index.js';
 import type { ParsedScript, SimpleCommand, Word } from '../../src/parse/types.js';
 
@@ -56,3 +57,14 @@ export function wellFormed(r: ParsedScript): boolean {
     Array.isArray(r.comments)
   );
 }
+
+/** The first `n` lines of a shared corpus (../shared/corpora beside the repository: tldr.txt, nl2bash.txt). */
+export const corpus = (name: string, n: number): string[] =>
+  readFileSync(new URL(`../../../shared/corpora/${name}`, import.meta.url), 'utf8').split('\n').slice(0, n);
+
+/** The multi-line agent actions fixture (test/fixtures/agent-actions/multiline.jsonl). */
+export const agentActions = (): string[] =>
+  readFileSync(new URL('../fixtures/agent-actions/multiline.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as string);

@@ -1,5 +1,5 @@
 // The PTY supervisor with real bwrap: limits, timeouts, exit statuses, large and binary output.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadProfile } from '../../src/profile/load.js';
@@ -30,19 +30,7 @@ describe('resource limits (harmless probes)', () => {
   });
 
   test('a bounded loop of 40 sleeping children hits the process limit of 20 (RLIMIT_NPROC inside the user namespace)', async () => {
-    writeFileSync(join(fx.workdir, 'forks.py'), `
-import os, time
-ok = fail = 0
-for i in range(40):
-    try:
-        if os.fork() == 0:
-            time.sleep(2)
-            os._exit(0)
-        ok += 1
-    except OSError:
-        fail += 1
-print("ok", ok, "fail", fail)
-`);
+    copyFileSync(new URL('../fixtures/probes/forks.py', import.meta.url), join(fx.workdir, 'forks.py'));
     const r = await sandboxed(fx, 'python3 forks.py', { timeoutMs: 20_000 });
     const [, ok, fail] = /ok (\d+) fail (\d+)/.exec(r.text) ?? [];
     expect(Number(ok)).toBeLessThan(20);
