@@ -15,7 +15,8 @@ export DEBIAN_FRONTEND=noninteractive
 # bubblewrap: the sandbox. docker.io + debootstrap: the container suite and its base image.
 # python3, make, g++: node-pty's native build during npm ci. perl, procps: host test probes.
 # chromium: the approval page's browser tests (no browser download works here; Debian's does).
-APT_PACKAGES=(bubblewrap docker.io debootstrap ca-certificates python3 make g++ perl procps chromium)
+# ripgrep and socat: srt (@anthropic-ai/sandbox-runtime), the peer `npm run bench:exec` measures against, needs them.
+APT_PACKAGES=(bubblewrap docker.io debootstrap ca-certificates python3 make g++ perl procps chromium ripgrep socat)
 
 total_start=$(now_ms)
 
