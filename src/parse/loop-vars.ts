@@ -4,6 +4,7 @@
 // consumer that does not read candidates keeps failing closed.
 
 import { ifsChanged, type ParseState } from './state.js';
+import type { ParamOp } from './param-ops.js';
 import type { Word } from './types.js';
 
 /** Most values one loop may bind and most candidates one word may get; beyond, the word stays unknown. */
@@ -28,6 +29,8 @@ export interface LoopBinding {
 export interface LoopRef {
   binding: LoopBinding;
   quoted: boolean;
+  /** ${name OP word}: the operator, applied to each value (param-ops.ts). */
+  op?: ParamOp;
 }
 
 /** A word as literal text and loop-variable references (no other unknown parts). */
@@ -83,14 +86,32 @@ export function loopBinding(st: ParseState, name: string): LoopBinding | undefin
   return undefined;
 }
 
+/** The values a reference stands for (the operator applied), or undefined if one of them is unknown. */
+function refValues(ref: LoopRef): string[] | undefined {
+  const out: string[] = [];
+  for (const v of ref.binding.values) {
+    const value = ref.op ? ref.op(v, /[*?[]/.test(v)) : v;
+    if (value === undefined) return undefined;
+    // SECURITY: unquoted, a derived value is split and globbed again; only one that can do neither (and
+    // does not vanish when empty) is known after that.
+    if (ref.op && !ref.quoted && (value === '' || /[\s*?[]/.test(value))) return undefined;
+    out.push(value);
+  }
+  return out;
+}
+
 /** Give `word` (built from `tpl`) its candidates, when every reference allows it and they are few enough. */
 export function addCandidates(word: Word, tpl: Template): void {
   const bindings: LoopBinding[] = [];
+  const values = new Map<LoopRef, string[]>();
   for (const part of tpl) {
     if (typeof part === 'string') continue;
     // SECURITY: an unquoted value is split and globbed again (a file "a ..", a file "*"): only values
     // that can do neither are known after that.
     if (!part.quoted && !part.binding.plain) return;
+    const vs = refValues(part);
+    if (vs === undefined) return;
+    values.set(part, vs);
     if (!bindings.includes(part.binding)) bindings.push(part.binding);
   }
   if (bindings.length === 0) return;
@@ -105,7 +126,7 @@ export function addCandidates(word: Word, tpl: Template): void {
   const candidates: string[] = [];
   for (let n = 0; n < total; n++) {
     let text = '';
-    for (const part of tpl) text += typeof part === 'string' ? part : (part.binding.values[index[slot.get(part.binding) as number] as number] as string);
+    for (const part of tpl) text += typeof part === 'string' ? part : ((values.get(part) as string[])[index[slot.get(part.binding) as number] as number] as string);
     candidates.push(text);
     for (let k = bindings.length - 1; k >= 0; k--) {
       index[k] = (index[k] as number) + 1;

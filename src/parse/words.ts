@@ -8,6 +8,7 @@ import { newStats } from './cursor.js';
 import { lexScript } from './lex-script.js';
 import { constantOutput } from './fold.js';
 import { addCandidates, loopBinding, type Template } from './loop-vars.js';
+import { parseParamOp } from './param-ops.js';
 import { placeholderIndex, rawOf, type LexedScript, type Part, type Segment } from './segments.js';
 import { clip, foldedVar, ifsChanged, type ParseState, type StdinSource } from './state.js';
 import type { SimpleCommand, Word } from './types.js';
@@ -95,9 +96,13 @@ export function evalSegment(env: WordEnv, seg: Segment, quoted: boolean): Piece 
       evalNested(env, seg.nested);
       const arith = seg.plain ? undefined : paramArithmetic(seg.raw, seg.name);
       if (arith) for (const code of arithmeticCode(env.st, arith, false)) env.runNested(lexCode(code), 'arithmetic');
-      const binding = seg.plain ? loopBinding(env.st, seg.name) : undefined;
-      if (binding) return { ...unknownPiece(seg.raw, quoted), tpl: [{ binding, quoted }] };
-      const value = seg.plain ? foldedVar(env.st, seg.name) : undefined;
+      // ${f%.ts}, ${f##*/}, ${#f}...: evaluated on known values (param-ops.ts); any other form stays unknown.
+      const op = seg.plain ? undefined : parseParamOp(seg.raw, seg.name);
+      const known = seg.plain || op !== undefined;
+      const binding = known ? loopBinding(env.st, seg.name) : undefined;
+      if (binding) return { ...unknownPiece(seg.raw, quoted), tpl: [{ binding, quoted, ...(op ? { op } : {}) }] };
+      const folded = known ? foldedVar(env.st, seg.name) : undefined;
+      const value = folded !== undefined && op ? op(folded, false) : folded;
       if (value === undefined) return unknownPiece(seg.raw, quoted);
       // SECURITY: with IFS changed we cannot know how an unquoted value splits.
       if (!quoted && ifsChanged(env.st) && /\S/.test(value)) return unknownPiece(seg.raw, quoted);

@@ -12,6 +12,11 @@ export interface AllowedRoot {
 }
 
 /** Expands ${WORKDIR} and ~, then resolves symlinks, so containment compares real paths. */
+/** A word as the command wrote it, in quotes unless it already is quoted ("$f.bak", not ""$f.bak""). */
+export function asWritten(arg: string): string {
+  return /^["']/.test(arg) ? arg : `"${arg}"`;
+}
+
 export function expandAllowedPaths(entries: string[], workdir: string, home: string): AllowedRoot[] {
   const ctx = newPathContext(home);
   return entries.map((entry, index) => {
@@ -42,7 +47,7 @@ export function checkPaths(
         rules.push({
           key: `${keyBase}.allowedPaths`,
           decision: 'blocked',
-          detail: `${p.command} ${verbs[p.access]} ${p.resolved} (from "${p.arg}"), outside allowedPaths [${list}]`,
+          detail: `${p.command} ${verbs[p.access]} ${p.resolved} (from ${asWritten(p.arg)}), outside allowedPaths [${list}]`,
         });
       }
       continue;
@@ -56,13 +61,13 @@ export function checkPaths(
       rules.push({
         key: `${keyBase}.allowedPaths`,
         decision: 'blocked',
-        detail: `${p.command} ${verbs[p.access]} "${p.arg}": whatever ${what} is, it is under ${under}, outside allowedPaths [${list}]`,
+        detail: `${p.command} ${verbs[p.access]} ${asWritten(p.arg)}: whatever ${what} is, it is under ${under}, outside allowedPaths [${list}]`,
       });
     } else {
       rules.push({
         key: `${keyBase}.allowedPaths`,
         decision: 'approval-required',
-        detail: `${p.command} ${verbs[p.access]} "${p.arg}", which depends on ${what}: cannot tell whether it stays inside allowedPaths [${list}]`,
+        detail: `${p.command} ${verbs[p.access]} ${asWritten(p.arg)}, which depends on ${what}: cannot tell whether it stays inside allowedPaths [${list}]`,
       });
     }
   }

@@ -3,6 +3,7 @@
 import type { ParsedScript, SimpleCommand } from '../parse/types.js';
 import type { ResolvedPath } from '../resolve/index.js';
 import { isHarmlessDevice } from '../resolve/path-programs.js';
+import { asWritten } from './allowed-paths.js';
 import { destructiveMatches } from './destructive.js';
 import { normalizeArgs, type NormalizedCommand } from './normalize.js';
 import { matchCommand, type CompiledPattern } from './patterns.js';
@@ -54,7 +55,7 @@ export function patternRules(
       const target = paths.find(
         (x) => x.access === 'write' && x.resolved.startsWith(p.targetPrefix) && !(x.certainty === 'exact' && isHarmlessDevice(x.resolved, 'write')),
       );
-      if (target) hit = { key, decision: 'blocked', detail: `${target.command} writes to ${target.resolved} (from "${target.arg}"), matching blocked pattern ${quoted}` };
+      if (target) hit = { key, decision: 'blocked', detail: `${target.command} writes to ${target.resolved} (from ${asWritten(target.arg)}), matching blocked pattern ${quoted}` };
     } else if (p.kind === 'fork-bomb') {
       const f = script.functions.find((fn) => fn.spawnsItself);
       if (f) hit = { key, decision: 'blocked', detail: `function ${f.name} spawns copies of itself (a fork bomb), matching blocked pattern ${quoted}` };

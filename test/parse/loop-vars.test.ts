@@ -63,7 +63,7 @@ describe('no candidates where the value is not surely one of the list', () => {
     ['a command substitution in the list', 'for f in $(ls); do cat "$f"; done', ['ls', 'cat ?']],
     ['an unknown variable in the list', 'for f in $DIRS; do cat "$f"; done', ['cat ?']],
     ['another unknown in the word', 'for f in a; do cat "$d/$f"; done', ['cat ?/?']],
-    ['${f%.ts} is not a plain reference', 'for f in a.ts; do cat "${f%.ts}"; done', ['cat ?']],
+    ['${f/.ts/} (a substitution) is not evaluated', 'for f in a.ts; do cat "${f/.ts/}"; done', ['cat ?']],
     ['unquoted glob value: file names split and glob again', 'for f in src/*.ts; do wc -l $f; done', ['wc -l ?']],
     ['unquoted value with a blank', 'for x in "-r -f"; do rm $x b; done', ['rm ? b']],
     ['unquoted empty value', 'for x in "" a; do rm $x b; done', ['rm ? b']],
@@ -121,5 +121,26 @@ describe('variants: the command once per pass', () => {
 
   it('gives nothing for words without candidates', () => {
     expect(wordVariants([{ raw: 'a', text: 'a', literal: true, glob: false }])).toBeUndefined();
+  });
+});
+
+describe('${f OP word} on loop values and constants (param-ops.ts)', () => {
+  const table: Array<[string, string, string[]]> = [
+    ['suffix removal per pass', 'for f in a.ts b.ts; do mv "$f" "${f%.ts}.js"; done', ['mv ?{a.ts|b.ts} ?.js{a.js|b.js}']],
+    ['a glob value keeps standing for its files', 'for f in src/*.ts; do cp "$f" "${f%.ts}.bak"; done', ['cp ?{src/*.ts}* ?.bak{src/*.bak}*']],
+    ['basename of literal values', 'for f in /etc/passwd docs/a.md; do cat "${f##*/}"; done', ['cat ?{passwd|a.md}']],
+    ['case change', 'for d in a b; do mkdir "build/${d^^}"; done', ['mkdir build/?{build/A|build/B}']],
+    ['a constant', 'n=report.txt; cp "$n" "${n%.txt}.bak"', ['cp report.txt report.bak']],
+    ['a default on a known value', 'd=/etc; echo hi > "${d:-/tmp}/x"', ['echo hi > /etc/x']],
+  ];
+  it.each(table)('%s', (_title, script, expected) => {
+    expect(shown(script).filter((c) => c !== '')).toEqual(expected);
+  });
+
+  it('stays unknown where the result depends on the file names or would split', () => {
+    expect(shown('for f in src/*.ts; do cat "${f##*/}"; done')).toEqual(['cat ?']);
+    // Unquoted and empty for ".ts": the word would vanish, shifting the arguments.
+    expect(shown('for f in a.ts .ts; do rm ${f%.ts} x; done')).toEqual(['rm ? x']);
+    expect(shown('for f in a b; do cat "${f/a/b}"; done')).toEqual(['cat ?']);
   });
 });
