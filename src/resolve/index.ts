@@ -111,6 +111,16 @@ function movesToStackedDir(cmd: SimpleCommand): boolean {
   return texts.some((t) => t === '-' || /^[+-]\d+$/.test(t));
 }
 
+/**
+ * Where a sure `popd` or `cd -` lands when this script itself put the directory there (a sure pushd, a
+ * sure cd), or undefined. Pops the stack for popd.
+ */
+function ownStackedDir(cmd: SimpleCommand, stack: string[][] | undefined, oldCwds: string[] | undefined): string[] | undefined {
+  if (cmd.program === 'popd') return cmd.args.length === 0 && stack !== undefined ? stack.pop() : undefined;
+  const onlyDash = cmd.program === 'cd' && cmd.args.length === 1 && cmd.args[0]?.literal === true && cmd.args[0].text === '-';
+  return onlyDash ? oldCwds : undefined;
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -133,12 +143,24 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
   let cwds = [posix.resolve(options.cwd)];
   // After a relative cd in a loop the cwd depends on how often it ran: relative paths are then unknown.
   let cwdUnknown = false;
+  // What this script itself put on the directory stack (sure pushds) and in $OLDPWD (sure cd/pushd), so
+  // that `pushd dir; ...; popd` and `cd dir; ...; cd -` land where they surely do. false: not known.
+  const stack: string[][] = [];
+  let stackKnown = true;
+  let oldCwds: string[] | undefined;
   const out: ResolvedPath[] = [];
   for (const cmd of script.commands) {
     const command = cmd.program ?? (cmd.name?.raw ?? '(redirection)');
     const words = commandPathWords(cmd);
-    // SECURITY: `cd - && cat ../secret`: relative paths after it are not known to stay anywhere.
-    if (movesToStackedDir(cmd)) cwdUnknown = true;
+    let back: string[] | undefined;
+    if (movesToStackedDir(cmd)) {
+      back = !cmd.flow && !cmd.background ? ownStackedDir(cmd, stackKnown ? stack : undefined, oldCwds) : undefined;
+      // SECURITY: `cd - && cat ../secret`: unless this script put it there, the directory is not known.
+      if (back === undefined) {
+        cwdUnknown = true;
+        stackKnown = false;
+      }
+    }
     if (cmd.program === 'cd' && cmd.args.length === 0) {
       words.push({ arg: '(no argument: $HOME)', text: options.home, literal: true, access: 'cwd', unknowns: [] });
     }
@@ -146,7 +168,8 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
     const physical = cmd.args.some((a) => a.text === '-P' || a.candidates?.includes('-P') === true);
     const targets: string[] = [];
     let cdResolved = true;
-    for (const w of words) {
+    // Its redirections are still checked; its `-` is a place on the stack, not a file.
+    for (const w of back === undefined ? words : words.filter((x) => x.access !== 'cwd')) {
       const relative = !w.text.startsWith('/') && !w.text.startsWith('~');
       const results: Array<Pick<ResolvedPath, 'certainty' | 'resolved'>> =
         cwdUnknown && relative
@@ -165,10 +188,20 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
       }
       if (w.access === 'cwd' && cmd.flow?.loop && relative) cwdUnknown = true;
     }
+    if (back !== undefined) {
+      oldCwds = cwds;
+      cwds = back;
+      continue;
+    }
     if (targets.length === 0) continue;
     // A cd that surely ran, in this shell, to a directory that exists, replaces the cwd; any other may
     // or may not have happened, so the old cwds stay possible too.
     const sure = cdResolved && !cmd.flow && !cmd.background && targets.every(isDirectory);
+    if (cmd.program === 'pushd') {
+      if (sure) stack.push(cwds);
+      else stackKnown = false;
+    }
+    oldCwds = sure ? cwds : undefined;
     cwds = sure ? [...new Set(targets)] : [...new Set([...cwds, ...targets])];
   }
   return out;

@@ -56,13 +56,19 @@ describe('a glob is judged by what it matches now', () => {
   });
 });
 
-describe('a cd to a directory from the shell\'s stack makes later relative paths unknown', () => {
+describe('a cd to a directory from the shell\'s stack: known when this script put it there, else later relative paths are unknown', () => {
   const table: Array<[string, string, string[]]> = [
     ['cd -', 'cd - && cat ../x /tmp/y', ['cat read unknown @', 'cat read exact /tmp/y']],
     ['popd', 'popd; cat x', ['cat read unknown @']],
     ['bare pushd (swaps the top two)', 'pushd; cat x', ['cat read unknown @']],
     ['pushd +1', 'pushd +1; cat x', ['cat read unknown @']],
     ['pushd to a known directory still tracks it', 'pushd src; cat x', ['pushd cwd exact @/src', 'cat read exact @/src/x']],
+    ['popd back from this script\'s own pushd', 'pushd src >/dev/null; cat x; popd >/dev/null; cat a.txt', ['pushd write exact /dev/null', 'pushd cwd exact @/src', 'cat read exact @/src/x', 'popd write exact /dev/null', 'cat read exact @/a.txt']],
+    ['nested pushd/popd pairs', 'pushd src; pushd /tmp; popd; cat x; popd; cat y', ['pushd cwd exact @/src', 'pushd cwd exact /tmp', 'cat read exact @/src/x', 'cat read exact @/y']],
+    ['one popd too many: the session\'s stack', 'pushd src; popd; popd; cat x', ['pushd cwd exact @/src', 'cat read unknown @']],
+    ['popd after a pushd that may not have run', 'test -d src && pushd src; popd; cat x', ['pushd cwd exact @/src', 'cat read unknown @']],
+    ['cd - back from this script\'s own cd', 'cd /tmp; cd -; cat a.txt', ['cd cwd exact /tmp', 'cat read exact @/a.txt']],
+    ['cd - after a cd that may not have run', 'test -d src && cd src; cd -; cat a.txt', ['cd cwd exact @/src', 'cat read unknown @']],
   ];
   it.each(table)('%s', (_title, script, expected) => {
     expect(paths(script)).toEqual(expected);
