@@ -10,7 +10,7 @@ export async function runCheck(args: RunArgs): Promise<number> {
   const { loadChosenProfile } = await import('../profile/load.js');
   const { profile } = loadChosenProfile(args.profile);
   const tools = findHostTools();
-  probeNamespaces(tools.bwrap);
+  probeNamespaces(tools);
   const prepared = prepareLaunch({ profile, workdir: args.workdir ?? process.cwd(), tools, hostEnv: process.env, argv: ['bash', '--noprofile', '--norc', '-c', 'test -w "$PWD" || { echo "the working root $PWD is not writable inside the sandbox (is it owned by another user?)"; exit 3; }; test -e /run/docker.sock && { echo "/run/docker.sock is visible inside the sandbox"; exit 4; }; exit 0'] });
   const res = await runInPty(prepared.spec, { timeoutMs: 10_000 }).finally(() => prepared.release());
   if (res.exitCode !== 0) {

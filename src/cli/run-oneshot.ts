@@ -128,7 +128,7 @@ export async function runOneShot(ctx: RunContext, command: string, args: RunArgs
   if (result.timedOut) process.stderr.write(`argent-run: timed out; the command and its processes were killed\n`);
   // bwrap's own failure (no namespaces) exits 1 with "bwrap: ..." before the command ever ran.
   if (result.exitCode === 1 && result.output.subarray(0, 7).toString() === 'bwrap: ') {
-    probeNamespaces(ctx.tools.bwrap); // throws SANDBOX_UNAVAILABLE (125) with the install command
+    probeNamespaces(ctx.tools); // throws SANDBOX_UNAVAILABLE (125) with the install command
   }
   return result.exitCode;
 }

@@ -22,6 +22,8 @@ export interface BwrapInput {
   network: 'none' | 'host';
   /** The fd number bwrap reads the seccomp program from, if any. */
   seccompFd?: number;
+  /** Pass `--disable-userns` (bwrap 0.8+, see HostTools.disableUserns). */
+  disableUserns?: boolean;
 }
 
 function under(path: string, dir: string): boolean {
@@ -51,6 +53,11 @@ export function buildBwrapArgs(input: BwrapInput): string[] {
   // when they live inside an allowedPath: bind them read-only over the writable binds.
   for (const path of input.protectedPaths) args.push('--ro-bind', path, path);
   args.push('--unshare-all', '--unshare-user');
+  // SECURITY: no nested user namespace (`unshare -U`, where the command would be "root" again): bwrap
+  // leaves the command's namespace with its user.max_user_namespaces quota used up, out of its reach
+  // (ENOSPC). It needs --unshare-user, always given above, so it holds for root and non-root callers
+  // alike (both measured). The seccomp filter denies CLONE_NEWUSER as well, for bwrap < 0.8.
+  if (input.disableUserns) args.push('--disable-userns');
   if (input.network === 'host') args.push('--share-net');
   // SECURITY: bwrap keeps every capability for uid 0 inside the user namespace; with them a command
   // could unmount the tmpfs over /root and read the real home. Drop them all.

@@ -7,7 +7,7 @@ import { buildSandboxEnv } from './env.js';
 import type { HostTools } from './host.js';
 import { prlimitArgs } from './limits.js';
 import type { SandboxPlan } from './plan.js';
-import { buildTiocstiFilter, toPrintfEscapes } from './seccomp.js';
+import { buildSeccompFilter, toPrintfEscapes } from './seccomp.js';
 
 export interface LaunchSpec {
   file: string;
@@ -67,8 +67,8 @@ export function buildLaunch(input: LaunchInput): LaunchSpec {
   for (const name of LAUNCHER_UNSAFE) delete env[name];
   const inner = [...prlimitArgs(profile.sandbox.limits), ...input.argv];
   const none = profile.sandbox.isolation === 'none';
-  const filter = none ? '' : toPrintfEscapes(buildTiocstiFilter(input.arch ?? process.arch));
-  const sandboxed = none ? inner : [tools.bwrap, ...buildBwrapArgs({ ...plan.bwrap, seccompFd: 3 }), '--', ...inner];
+  const filter = none ? '' : toPrintfEscapes(buildSeccompFilter(input.arch ?? process.arch));
+  const sandboxed = none ? inner : [tools.bwrap, ...buildBwrapArgs({ ...plan.bwrap, seccompFd: 3, disableUserns: tools.disableUserns }), '--', ...inner];
   return {
     file: tools.bash,
     args: ['--noprofile', '--norc', '-c', LAUNCHER, 'argent-launch', input.nonce, filter, input.cgroupProcs ?? '', (input.ttyModes ?? []).join(' '), ...sandboxed],

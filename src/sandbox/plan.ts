@@ -18,7 +18,7 @@ export interface PlanInput {
 }
 
 export interface SandboxPlan {
-  bwrap: Omit<BwrapInput, 'seccompFd'>;
+  bwrap: Omit<BwrapInput, 'seccompFd' | 'disableUserns'>;
   /** The caller's home path: inside it is an empty private tmpfs, and HOME points to it. */
   home: string;
 }

@@ -55,6 +55,13 @@ describe('buildBwrapArgs', () => {
     expect(args).toContain('--ro-bind /dev/null /srv/proj/agent.sock');
   });
 
+  test('adds --disable-userns right after --unshare-user when the host bwrap has it, and never otherwise', () => {
+    const args = buildBwrapArgs({ ...base, disableUserns: true });
+    expect(args.slice(args.indexOf('--unshare-all'), args.indexOf('--unshare-all') + 3)).toEqual(['--unshare-all', '--unshare-user', '--disable-userns']);
+    expect(buildBwrapArgs(base)).not.toContain('--disable-userns');
+    expect(buildBwrapArgs({ ...base, disableUserns: false })).not.toContain('--disable-userns');
+  });
+
   test('never adds --new-session (it would detach the PTY); TIOCSTI is stopped by seccomp instead', () => {
     expect(buildBwrapArgs(base)).not.toContain('--new-session');
   });

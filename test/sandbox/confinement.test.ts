@@ -1,9 +1,13 @@
 // The OS layer holds where the static layer allows: exec mode "allowed", scripts the policy cannot see
 // into (python3/node files in the working root), real bwrap, real PTYs.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildBwrapArgs } from '../../src/sandbox/bwrap-args.js';
+import { findHostTools } from '../../src/sandbox/host.js';
+import { planSandbox } from '../../src/sandbox/plan.js';
 import { makeFixture, sandboxed, type Fixture } from './helpers.js';
 
 let fx: Fixture;
@@ -166,5 +170,64 @@ except OSError as e:
     expect(r.text).toContain('errno 1');
     expect(r.text).toContain('read=[]');
     expect(existsSync(join(fx.workdir, 'injected'))).toBe(false);
+  });
+
+  // Each probe runs the same python3 file outside the sandbox first: the host answer proves the probe
+  // reaches the kernel, so the EPERM inside is the sandbox's doing.
+  test('the kernel keyring is out of reach: keyctl, add_key and request_key fail with EPERM inside, not outside', async () => {
+    writeFileSync(join(fx.workdir, 'keys.py'), `
+import ctypes, os
+libc = ctypes.CDLL(None, use_errno=True)
+add_key, request_key, keyctl = (248, 249, 250) if os.uname().machine == "x86_64" else (217, 218, 219)
+def show(name, r):
+    print(name, "ok" if r >= 0 else "errno %d" % ctypes.get_errno())
+show("keyctl", libc.syscall(keyctl, 0, -4, 0))  # KEYCTL_GET_KEYRING_ID, KEY_SPEC_USER_KEYRING
+show("keyctl-session", libc.syscall(keyctl, 0, -3, 0))  # KEY_SPEC_SESSION_KEYRING
+show("add_key", libc.syscall(add_key, b"user", b"argent-probe", b"x", 1, -2))  # the probe's own process keyring
+show("request_key", libc.syscall(request_key, b"user", b"argent-no-such-key", None, 0))
+`);
+    const host = spawnSync('python3', [join(fx.workdir, 'keys.py')], { encoding: 'utf8' });
+    expect(host.stdout).toBe('keyctl ok\nkeyctl-session ok\nadd_key ok\nrequest_key errno 126\n'); // ENOKEY: it looked
+    const r = await sandboxed(fx, 'python3 keys.py');
+    expect(r.text).toBe('keyctl errno 1\nkeyctl-session errno 1\nadd_key errno 1\nrequest_key errno 1\n');
+  });
+
+  test('no nested user namespace: unshare -U and unshare(CLONE_NEWUSER) fail inside, work outside', async () => {
+    writeFileSync(join(fx.workdir, 'userns.py'), `
+import ctypes
+libc = ctypes.CDLL(None, use_errno=True)
+r = libc.unshare(0x10000000)  # CLONE_NEWUSER
+print("unshare", "ok" if r == 0 else "errno %d" % ctypes.get_errno())
+`);
+    const host = spawnSync('python3', [join(fx.workdir, 'userns.py')], { encoding: 'utf8' });
+    expect(host.stdout).toBe('unshare ok\n');
+    expect(spawnSync('unshare', ['-U', 'true']).status).toBe(0);
+    const r = await sandboxed(fx, 'python3 userns.py; unshare -U true 2>/dev/null; echo "unshare-U=$?"; unshare -Ur id -u 2>/dev/null; echo "root=$?"');
+    expect(r.text).toBe('unshare errno 1\nunshare-U=1\nroot=1\n');
+  });
+
+  // The seccomp rule answers first (EPERM above); this proves bwrap's own layer holds without it.
+  test.skipIf(!findHostTools().disableUserns)('without the seccomp filter, bwrap --disable-userns alone still refuses unshare -U (ENOSPC)', () => {
+    const tools = findHostTools();
+    const plan = planSandbox({ profile: fx.profile, workdir: fx.workdir, hostEnv: process.env, protect: [] });
+    const args = buildBwrapArgs({ ...plan.bwrap, disableUserns: true });
+    const r = spawnSync(tools.bwrap, [...args, '--', 'unshare', '-U', 'true'], { encoding: 'utf8' });
+    expect({ status: r.status, stderr: r.stderr.trim() }).toEqual({ status: 1, stderr: 'unshare: unshare failed: No space left on device' });
+  });
+
+  test('clone3 answers ENOSYS, and threads and child processes still start (glibc falls back to clone)', async () => {
+    writeFileSync(join(fx.workdir, 'clone3.py'), `
+import ctypes, subprocess, threading
+libc = ctypes.CDLL(None, use_errno=True)
+libc.syscall(435, None, 0)  # clone3 with no arguments: EINVAL if the kernel sees it
+print("clone3 errno", ctypes.get_errno())
+t = threading.Thread(target=print, args=("thread ran",)); t.start(); t.join()
+print(subprocess.run(["echo", "child ran"], capture_output=True, text=True).stdout, end="")
+`);
+    const host = spawnSync('python3', [join(fx.workdir, 'clone3.py')], { encoding: 'utf8' });
+    expect(host.stdout).toBe('clone3 errno 22\nthread ran\nchild ran\n');
+    writeFileSync(join(fx.workdir, 'worker.cjs'), `new (require('node:worker_threads').Worker)("console.log('worker ran')", { eval: true });`);
+    const r = await sandboxed(fx, 'python3 clone3.py; node worker.cjs');
+    expect(r.text).toBe('clone3 errno 38\nthread ran\nchild ran\nworker ran\n');
   });
 });
