@@ -1,44 +1,24 @@
-// Ways a command runs code the policy never sees as a command: options that take a shell command or
-// a script (git -c core.pager=.., tar --to-command, vim -c '!..'), a command name chosen by a glob, a
-// file written earlier in the same script and then executed, and functions that spawn each other.
+// Ways a command runs code the policy never sees as a command: options and operands that take a shell
+// command or a script (git -c core.pager=.., git rebase --exec, tar --to-command, socat EXEC:), input
+// run as code (xargs sh -c, parallel ::: CMD, ed's `!`), a command name chosen by a glob, a file
+// written earlier in the same script and then executed, and functions that spawn each other.
+// The tables are in code-options.ts.
 import type { ParsedScript, SimpleCommand } from '../parse/types.js';
 import type { ResolvedPath } from '../resolve/index.js';
 import type { NormalizedCommand } from './normalize.js';
 import type { RuleMatch } from './types.js';
 import { own } from '../util/own.js';
-
-/** git config keys whose value later git commands run as a program or shell command. */
-const gitCodeKeys = /^(alias\.|core\.(pager|editor|sshcommand|fsmonitor|hookspath|askpass|gitproxy)$|diff\..*\.(textconv|command)$|merge\..*\.driver$|filter\..*\.(clean|smudge|process)$|credential(\..*)?\.helper$|gpg(\..*)?\.program$|sequence\.editor$|pager\.|uploadpack\.packobjectshook$|remote\..*\.(uploadpack|receivepack)$|include\.path$|includeif\.)/i;
+import { codeOptions, codeOperands, gitCodeGlobalOptions, gitCodeKeys, gitCodeSubcommands, isGitCodeSetting } from './code-options.js';
+import { inputAsCode, stdinEditorCode } from './input-code.js';
 
 /** Files whose content later commands run: git hooks and git's config. */
 const codeFiles = /\/\.git\/(hooks\/[^/]+|config)$/;
 
-/** Options whose value is code run by a shell (or an editor command that may shell out). */
-const codeOptions: Record<string, { options: string[]; valueTest?: RegExp }> = {
-  git: {
-    options: ['-c', '--config-env'],
-    valueTest: /^(alias\.[^=]*=\s*!|core\.(pager|editor|sshcommand|fsmonitor|hookspath|askpass)=|diff\.[^=]*\.(textconv|command)=|[^=]*\.(command|cmd|helper|program|tool)=|sequence\.editor=|uploadpack\.packobjectshook=)/i,
-  },
-  tar: { options: ['--to-command', '--checkpoint-action', '--use-compress-program', '-I', '--info-script', '--new-volume-script', '-F', '--rsh-command'] },
-  vim: { options: ['-c', '--cmd', '-S'] },
-  vi: { options: ['-c', '--cmd', '-S'] },
-  nvim: { options: ['-c', '--cmd', '-S'] },
-  ex: { options: ['-c', '--cmd'] },
-  rsync: { options: ['-e', '--rsh', '--rsync-path'] },
-  ssh: { options: ['-o'], valueTest: /^(proxycommand|localcommand|permitlocalcommand|knownhostscommand)/i },
-  scp: { options: ['-o', '-S'], valueTest: /^(proxycommand|localcommand|\/|\.)/i },
-  zip: { options: ['-TT', '--unzip-command'] },
-  man: { options: ['-P', '--pager', '-H', '--html'] },
-  less: { options: ['--lesskey-src'] },
-  make: { options: ['--eval', 'SHELL'] },
-  gdb: { options: ['-ex', '--eval-command', '-x', '--command'] },
-  openssl: { options: ['-engine'] },
-};
-
-function optionValues(cmd: SimpleCommand, option: string): string[] {
+/** The values of `option` (`-o V`, `-oV`, `--opt V`, `--opt=V`); attachedOnly: an optional value (git grep -O). */
+function optionValues(cmd: SimpleCommand, option: string, attachedOnly = false): string[] {
   const out: string[] = [];
   cmd.args.forEach((a, i) => {
-    if (a.text === option && cmd.args[i + 1]) out.push(cmd.args[i + 1]!.text);
+    if (a.text === option && cmd.args[i + 1] && !attachedOnly) out.push(cmd.args[i + 1]!.text);
     else if (a.text.startsWith(`${option}=`)) out.push(a.text.slice(option.length + 1));
     else if (option.length === 2 && !option.startsWith('--') && a.text.startsWith(option) && a.text.length > 2 && !a.text.startsWith('--')) out.push(a.text.slice(2));
   });
@@ -50,6 +30,49 @@ function describeCmd(cmd: SimpleCommand): string {
   return `\`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\``;
 }
 
+type Push = (key: string, detail: string) => void;
+
+/** vim `+cmd` (any but a line number), less/more `+cmd` with a shell escape or a pipe. */
+function editorPlusCommand(cmd: SimpleCommand): string | undefined {
+  const p = cmd.program ?? '';
+  const plusArgs = cmd.args.filter((a) => a.text.startsWith('+') && a.text.length > 1).map((a) => a.text);
+  if (['vim', 'vi', 'nvim', 'view', 'vimdiff', 'gvim', 'ex'].includes(p)) return plusArgs.find((t) => !/^\+\d+$/.test(t));
+  if (p === 'less' || p === 'more') return plusArgs.find((t) => /[!|]/.test(t));
+  return undefined;
+}
+
+/** git: config keys that are commands (-c, --config-env, git config), subcommands that run a command, ext:: remotes. */
+function gitCode(cmd: SimpleCommand, n: NormalizedCommand, push: Push): void {
+  for (const option of ['-c', '--config-env']) {
+    const setting = optionValues(cmd, option).find((v) => isGitCodeSetting(v, option === '--config-env'));
+    if (setting !== undefined) push('builtin.inline-code', `${describeCmd(cmd)} runs code given in ${option} (${JSON.stringify(setting.slice(0, 60))}), which the policy cannot see into`);
+  }
+  for (const option of gitCodeGlobalOptions) {
+    const value = optionValues(cmd, option)[0];
+    if (value !== undefined) push('builtin.dynamic-code', `${describeCmd(cmd)} runs git's programs from ${JSON.stringify(value)} (${option}), which the policy cannot see into`);
+  }
+  const sub = n.operands[0];
+  const reads = ['--get', '--get-all', '--get-regexp', '--get-urlmatch', '-l', '--list', 'get', 'list', '--unset', '--unset-all', 'unset'];
+  if (sub === 'config' && !cmd.args.some((a) => reads.includes(a.text))) {
+    const key = cmd.args.slice(cmd.args.findIndex((a) => a.text === 'config') + 1).find((a) => !a.text.startsWith('-') && a.text !== 'set' && a.text !== 'add');
+    if (key && (!key.literal || gitCodeKeys.test(key.text))) push('builtin.dynamic-code', `${describeCmd(cmd)} sets ${key.text}, a command later git commands run`);
+  }
+  const spec = own(gitCodeSubcommands, sub);
+  for (const option of [...(spec?.options ?? []), ...(spec?.attachedOptions ?? [])]) {
+    const value = optionValues(cmd, option, spec?.attachedOptions?.includes(option))[0];
+    if (value !== undefined) {
+      push('builtin.inline-code', `${describeCmd(cmd)} runs the command given in ${option} (${JSON.stringify(value.slice(0, 60))}), which the policy cannot see into`);
+      break;
+    }
+  }
+  if (spec?.action !== undefined && (n.operands[1] === spec.action || n.hasDynamicArgs)) {
+    push('builtin.inline-code', `${describeCmd(cmd)} runs the command given after "${spec.action}", which the policy does not check`);
+  }
+  // SECURITY: the ext:: transport runs its URL as a command (when protocol.ext.allow lets it).
+  const ext = cmd.args.find((a) => /^ext::/i.test(a.text));
+  if (ext) push('builtin.inline-code', `${describeCmd(cmd)} uses the ext:: transport, which runs ${JSON.stringify(ext.text.slice(5, 65))} as a command`);
+}
+
 export function hiddenCodeRules(
   script: ParsedScript,
   commands: Array<{ cmd: SimpleCommand; n: NormalizedCommand }>,
@@ -58,33 +81,35 @@ export function hiddenCodeRules(
 ): RuleMatch[] {
   const decision = blockedIfUnknown ? 'blocked' : 'approval-required';
   const rules: RuleMatch[] = [];
-  for (const { cmd } of commands) {
-    const spec = own(codeOptions, cmd.program!);
-    if (spec) {
+  const push = (key: string, detail: string): void => void rules.push({ key, decision, detail });
+  // The last command seen at each nesting depth: the wrapper that runs the next, deeper one.
+  const outerAt: SimpleCommand[] = [];
+  for (const { cmd, n } of commands) {
+    const outer = cmd.via.length > 0 ? outerAt[cmd.via.length - 1] : undefined;
+    outerAt[cmd.via.length] = cmd;
+    for (const spec of own(codeOptions, cmd.program) ?? []) {
       for (const option of spec.options) {
         const value = optionValues(cmd, option).find((v) => !spec.valueTest || spec.valueTest.test(v));
         if (value !== undefined) {
-          rules.push({ key: 'builtin.inline-code', decision, detail: `${describeCmd(cmd)} runs code given in ${option} (${JSON.stringify(value.slice(0, 60))}), which the policy cannot see into` });
+          push('builtin.inline-code', `${describeCmd(cmd)} runs code given in ${option} (${JSON.stringify(value.slice(0, 60))}), which the policy cannot see into`);
           break;
         }
       }
-      if (cmd.program === 'vim' || cmd.program === 'vi' || cmd.program === 'nvim') {
-        const plus = cmd.args.find((a) => a.text.startsWith('+') && a.text.length > 1 && !/^\+\d+$/.test(a.text));
-        if (plus) rules.push({ key: 'builtin.inline-code', decision, detail: `${describeCmd(cmd)} runs the editor command ${JSON.stringify(plus.text)}` });
-      }
     }
-    if (cmd.program === 'git' && cmd.args.some((a) => a.text === 'config')) {
-      const key = cmd.args.slice(cmd.args.findIndex((a) => a.text === 'config') + 1).find((a) => !a.text.startsWith('-'));
-      if (key && (!key.literal || gitCodeKeys.test(key.text))) {
-        rules.push({ key: 'builtin.dynamic-code', decision, detail: `${describeCmd(cmd)} sets ${key.text}, a command later git commands run` });
-      }
-    }
+    const operandTest = own(codeOperands, cmd.program);
+    // An operand that starts with an unknown value may turn out to be code too.
+    const codeOperand = operandTest && cmd.args.find((a) => operandTest.test(a.text) || (!a.literal && a.text.startsWith('\u0000')));
+    if (codeOperand) push('builtin.inline-code', `${describeCmd(cmd)} runs the code in ${JSON.stringify(codeOperand.text.slice(0, 60))}, which the policy cannot see into`);
+    const plus = editorPlusCommand(cmd);
+    if (plus) push('builtin.inline-code', `${describeCmd(cmd)} runs the editor command ${JSON.stringify(plus)}`);
+    if (cmd.program === 'git') gitCode(cmd, n, push);
+    for (const detail of [...inputAsCode(cmd, outer), ...stdinEditorCode(cmd)]) push('builtin.dynamic-code', `${describeCmd(cmd)} ${detail}`);
     if (runners.has(cmd.program!)) {
       const fromPipe = cmd.args.find((a) => /^\/(dev\/(fd\/\d+|stdin)|proc\/self\/fd\/\d+)$/.test(a.text));
-      if (fromPipe) rules.push({ key: 'builtin.dynamic-code', decision, detail: `${describeCmd(cmd)} runs code read from ${fromPipe.text} (a pipe or process substitution), which the policy cannot see` });
+      if (fromPipe) push('builtin.dynamic-code', `${describeCmd(cmd)} runs code read from ${fromPipe.text} (a pipe or process substitution), which the policy cannot see`);
     }
     if (cmd.name?.glob && /[*?]|\[.+\]/.test(cmd.name.raw)) {
-      rules.push({ key: 'builtin.dynamic-command', decision, detail: `the command name "${cmd.name.raw}" is a glob: which program runs depends on the files present` });
+      push('builtin.dynamic-command', `the command name "${cmd.name.raw}" is a glob: which program runs depends on the files present`);
     }
   }
   for (const p of paths) {
