@@ -3,14 +3,15 @@
 // reported through the Runner with `via`; what cannot be seen into becomes an Unknown.
 
 import { arithmeticCode } from './arith-code.js';
-import { awkProgram, awkRunsOrWrites, interpreterOf, interpreterUse, sedRunsOrWrites, sedScripts } from './inline-code.js';
+import { awkProgram, awkProgramFiles, awkRunsOrWrites, interpreterOf, interpreterUse, sedRunsOrWrites, sedScripts, STDIN_FILES } from './inline-code.js';
 import { addUnknown, clip, type Frame, type StdinSource } from './state.js';
 import type { SimpleCommand, Word } from './types.js';
 import type { Runner } from './walk.js';
 import { unwrap, WRAPPERS } from './wrappers.js';
 import { UNKNOWN } from './words.js';
 
-const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'rbash', 'fish']);
+/** Shells: -c STRING or a script on stdin is code we read. */
+export const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'rbash', 'fish', 'csh', 'tcsh', 'ksh93', 'oksh', 'loksh', 'elvish', 'nu', 'xonsh']);
 const AWKS = new Set(['awk', 'gawk', 'mawk', 'nawk']);
 const FIND_EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 
@@ -120,6 +121,7 @@ function wrapper(run: Runner, cmd: SimpleCommand, frame: Frame, p: string): void
   const unwrapped = unwrap(p, cmd.args, spec);
   const argv = repl ? withPlaceholder(unwrapped.argv, repl) : unwrapped.argv;
   const code = unwrapped.code;
+  if (unwrapped.opaque) addUnknown(run.st, 'dynamic-code', `${p} ${clip(unwrapped.opaque.raw, 40)} makes it run its scripts with a program the policy cannot see into`, clip(cmd.source));
   for (const c of code) runCode(run, c, `${p}`, frame, cmd);
   if (argv.length) run.argv(argv, p, frame, cmd, spec.appendsUnknownArgs);
 }
@@ -193,6 +195,10 @@ export function analyzeCommand(run: Runner, cmd: SimpleCommand, frame: Frame): v
     return;
   }
   if (AWKS.has(p)) {
+    // awk -f /dev/stdin: the program is the here-doc or pipe, which may be anything.
+    if (awkProgramFiles(args).some((f) => STDIN_FILES.test(f)) && stdinOf(run, cmd, frame)) {
+      return addUnknown(st, 'inline-code', `${p} runs a program read from stdin`, clip(cmd.source));
+    }
     const prog = awkProgram(args);
     if (prog && (!prog.literal || awkRunsOrWrites(prog.text))) {
       addUnknown(st, 'inline-code', `${p} program can run commands or write files`, clip(cmd.source));

@@ -2,12 +2,14 @@
 // or write files, sed scripts with the e/w commands. These become Unknown 'inline-code'.
 
 import type { Word } from './types.js';
+import { own } from '../util/own.js';
 
 /** Interpreter family of a program name (python3.11 -> python), or undefined. */
 export function interpreterOf(program: string): string | undefined {
-  const m = /^(python|perl|ruby|node|nodejs|php|lua|luajit|Rscript|osascript|bun|deno|pwsh|tclsh|irb|jshell)[0-9.]*$/.exec(program);
+  const m = /^(python|perl|ruby|node|nodejs|php|lua|luajit|Rscript|osascript|bun|deno|pwsh|tclsh|irb|jshell|tsx|ts-node|ts-node-esm|esno)[0-9.]*$/.exec(program);
   if (!m?.[1]) return undefined;
-  return m[1] === 'nodejs' ? 'node' : m[1];
+  // TypeScript runners are node with a loader: same -e/-p/--eval flags, same --import.
+  return own(nodeLike, m[1]) ? 'node' : m[1];
 }
 
 const CODE_FLAGS: Record<string, RegExp> = {
@@ -25,8 +27,19 @@ const CODE_FLAGS: Record<string, RegExp> = {
   pwsh: /^(-c|-Command|-EncodedCommand|-e)$/i,
 };
 
+const nodeLike: Record<string, true> = { nodejs: true, tsx: true, 'ts-node': true, 'ts-node-esm': true, esno: true };
+
 // Options whose value is the next word (so it is not mistaken for a script operand).
-const VALUE_OPTS = new Set(['-m', '-W', '-X', '-r', '--require', '-I', '-M', '--import', '--loader']);
+const VALUE_OPTS = new Set(['-m', '-W', '-X', '-r', '--require', '-I', '-M', '--import', '--loader', '--experimental-loader']);
+
+/** Options that load a module before the script: a data: URL there is inline code (node --import data:..). */
+const PRELOAD_OPTS = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
+
+/** python -m modules that run a command-line argument as code: always (timeit STMT), or given this option (pdb -c CMD). */
+const PYTHON_CODE_MODULES: Record<string, string | true> = { timeit: true, pdb: '-c', IPython: '-c', ipdb: '-c' };
+
+/** Script operands that name the command's stdin: the program is read from the pipe or here-doc. */
+export const STDIN_FILES = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/;
 
 /** How an interpreter invocation gets its program. */
 export interface InterpreterUse {
@@ -44,12 +57,24 @@ export function interpreterUse(family: string, args: Word[]): InterpreterUse {
     if (family === 'deno' && i === 0 && t === 'eval') return { inline: 'deno eval', readsStdin: false };
     if (flag?.test(t) || (family === 'node' && /^--(eval|print)=/.test(t))) return { inline: `${family} ${t}`, readsStdin: false };
     if (t === '-') return { inline: undefined, readsStdin: true };
-    if (t === '--') return { inline: undefined, readsStdin: i + 1 >= args.length };
+    if (t === '--') return { inline: undefined, readsStdin: i + 1 >= args.length || STDIN_FILES.test(args[i + 1]?.text ?? '') };
+    const eq = t.indexOf('=');
+    const opt = eq > 0 && t.startsWith('--') ? t.slice(0, eq) : t;
+    const value = eq > 0 && t.startsWith('--') ? t.slice(eq + 1) : args[i + 1]?.text;
+    if (family === 'node' && PRELOAD_OPTS.has(opt) && /^data:/i.test(value ?? '')) return { inline: `${family} ${opt} data:`, readsStdin: false };
+    if (family === 'python' && /^-m/.test(t)) {
+      // Everything after `-m MODULE` is the module's own arguments.
+      const mod = t.length > 2 ? t.slice(2) : (value ?? '');
+      const when = own(PYTHON_CODE_MODULES, mod);
+      const rest = args.slice(t.length > 2 ? i + 1 : i + 2).map((a) => a.text);
+      if (when === true || (when && rest.includes(when))) return { inline: `${family} -m ${mod}`, readsStdin: false };
+      return { inline: undefined, readsStdin: false };
+    }
     if (t.startsWith('-')) {
       if (VALUE_OPTS.has(t)) i++;
       continue;
     }
-    return { inline: undefined, readsStdin: false };
+    return { inline: undefined, readsStdin: STDIN_FILES.test(t) };
   }
   return { inline: undefined, readsStdin: true };
 }
@@ -80,6 +105,20 @@ export function awkRunsOrWrites(prog: string): boolean {
   if (/\bsystem\s*\(/.test(code)) return true;
   if (/\|/.test(code.replace(/\|\|/g, ''))) return true;
   return /\bprintf?\b[^;{}\n()]*>/.test(code);
+}
+
+/** awk's -f program files (-f F, -fF, --file=F, --file F). */
+export function awkProgramFiles(args: Word[]): string[] {
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as Word).text;
+    if (t === '--' || !t.startsWith('-')) break;
+    if (t === '-f' || t === '--file') files.push(args[++i]?.text ?? '');
+    else if (t.startsWith('--file=')) files.push(t.slice(7));
+    else if (/^-f./.test(t)) files.push(t.slice(2));
+    else if (t === '-F' || t === '-v' || t === '--assign' || t === '--field-separator') i++;
+  }
+  return files;
 }
 
 /** The inline program of an awk invocation, or undefined when it runs a program file (-f). */

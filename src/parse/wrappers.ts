@@ -25,51 +25,29 @@ export interface WrapperSpec {
   defaultCommand?: string;
   /** Stop the command words at one of these (parallel's ::: ). */
   stopAt?: string[];
+  /**
+   * The first operand names a subcommand whose own spec reads the rest (npm exec, uv run, tmux
+   * new-session). Without `onlySubcommands` an unlisted operand starts the command as usual.
+   */
+  subcommands?: Record<string, WrapperSpec>;
+  /** Only the listed subcommands run anything: `npm install x` installs x, it does not run it. */
+  onlySubcommands?: boolean;
+  /** Flags that make the command words shell code joined by spaces (pnpm exec -c, entr -s, screen -X). */
+  shellFlags?: string[];
+  /** Each operand is a separate shell command (concurrently 'a' 'b'). */
+  eachAsCode?: boolean;
+  /** The command is only what follows one of these words (nix develop -c, capsh --); operands before it are data. */
+  commandAfter?: string[];
+  /** Program the command words are handed to (capsh runs bash with the words after --). */
+  argvPrefix?: string;
+  /**
+   * Words that make the program run code the policy cannot see (npm --script-shell=PROG, npm config
+   * set script-shell PROG: every later npm script runs through PROG). Checked on every word.
+   */
+  opaque?: RegExp;
 }
 
-/** Every wrapper we look through, by program name. */
-export const WRAPPERS: Record<string, WrapperSpec> = {
-  sudo: { value: ['-u', '--user', '-g', '--group', '-p', '--prompt', '-C', '--close-from', '-D', '--chdir', '-r', '--role', '-t', '--type', '-U', '--other-user', '-T', '--command-timeout', '-R', '--chroot', '-h', '--host'], assignments: true, noCommand: ['-l', '--list', '-e', '--edit', '-v', '--validate', '-V', '--version'] },
-  doas: { value: ['-u', '-C'] },
-  pkexec: { value: ['--user'] },
-  env: { value: ['-u', '--unset', '-C', '--chdir', '-P', '-a', '--argv0'], code: ['-S', '--split-string'], assignments: true },
-  command: { noCommand: ['-v', '-V'] },
-  builtin: {},
-  exec: { value: ['-a'] },
-  nohup: {},
-  setsid: {},
-  time: { value: ['-o', '--output', '-f', '--format'] },
-  nice: { value: ['-n', '--adjustment'] },
-  ionice: { value: ['-c', '--class', '-n', '--classdata'], noCommand: ['-p', '--pid', '-P', '--pgid', '-u', '--uid'] },
-  chrt: { value: ['-T', '--sched-runtime', '-P', '--sched-period', '-D', '--sched-deadline'], operands: 1, noCommand: ['-p', '--pid', '-m', '--max'] },
-  taskset: { operands: 1, noCommand: ['-p', '--pid'] },
-  timeout: { value: ['-s', '--signal', '-k', '--kill-after'], operands: 1 },
-  stdbuf: { value: ['-i', '--input', '-o', '--output', '-e', '--error'] },
-  flock: { value: ['-w', '--timeout', '--wait', '-E', '--conflict-exit-code'], code: ['-c', '--command'], operands: 1 },
-  xargs: { value: ['-a', '--arg-file', '-d', '--delimiter', '-E', '-I', '-L', '--max-lines', '-n', '--max-args', '-P', '--max-procs', '-s', '--max-chars', '--process-slot-var'], appendsUnknownArgs: true, defaultCommand: 'echo' },
-  busybox: { noCommand: ['--list', '--list-full', '--help'] },
-  toybox: { noCommand: ['--long', '--help', '--version'] },
-  chroot: { value: ['--userspec', '--groups'], operands: 1 },
-  unshare: { value: ['-S', '--setuid', '-G', '--setgid', '-R', '--root', '-w', '--wd', '--propagation', '--setgroups', '--map-user', '--map-group', '--map-users', '--map-groups'] },
-  nsenter: { value: ['-t', '--target', '-S', '--setuid', '-G', '--setgid'] },
-  'systemd-run': { value: ['-u', '--unit', '-p', '--property', '-E', '--setenv', '--uid', '--gid', '--working-directory', '--description', '--slice', '-M', '--machine', '-H', '--host', '--on-active', '--on-boot', '--on-startup', '--on-unit-active', '--on-unit-inactive', '--on-calendar', '--timer-property', '-s', '--service-type', '--nice', '--path-property', '--socket-property'] },
-  'systemd-inhibit': { value: ['--what', '--who', '--why', '--mode'] },
-  strace: { value: ['-o', '-e', '-p', '-s', '-u', '-E', '-a', '-b', '-I', '-O', '-S', '-P', '-X'] },
-  ltrace: { value: ['-o', '-e', '-p', '-s', '-u', '-a', '-n', '-w', '-x', '-A', '-D', '-F', '-l'] },
-  fakeroot: { value: ['-l', '--lib', '--faked', '-s', '-i', '-b'] },
-  unbuffer: {},
-  torsocks: { value: ['-u', '-p', '-a', '-P'] },
-  proxychains: { value: ['-f'] },
-  proxychains4: { value: ['-f'] },
-  firejail: {},
-  coproc: {},
-  su: { value: ['-s', '--shell', '-g', '--group', '-G', '--supp-group', '-w', '--whitelist-environment'], code: ['-c', '--command', '--session-command'], noArgvCommand: true },
-  runuser: { value: ['-u', '--user', '-s', '--shell', '-g', '--group', '-G', '--supp-group', '-w', '--whitelist-environment'], code: ['-c', '--command', '--session-command'] },
-  script: { value: ['-E', '--echo', '-o', '--output-limit', '-T', '--log-timing', '-I', '--log-in', '-O', '--log-out', '-B', '--log-io', '-m', '--logging-format'], code: ['-c', '--command'], noArgvCommand: true },
-  watch: { value: ['-n', '--interval', '-d', '--differences', '-g', '--chgexit', '-q', '--equexit'], joinAsCode: true },
-  ssh: { value: ['-b', '-B', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-P', '-p', '-Q', '-R', '-S', '-W', '-w'], operands: 1, joinAsCode: true, noCommand: ['-N'] },
-  parallel: { value: ['-j', '--jobs', '-S', '--sshlogin', '-a', '--arg-file', '--joblog', '-I', '--colsep', '-d', '--delimiter', '-E', '-n', '--max-args', '-N', '-L', '--results', '--tmpdir', '--workdir', '--timeout', '--delay', '--sshloginfile', '--basefile', '--env'], joinAsCode: true, appendsUnknownArgs: true, stopAt: [':::', '::::', ':::+', '::::+'] },
-};
+export { WRAPPERS } from './wrapper-table.js';
 
 /** What a wrapper runs: an argv, and/or shell code strings. */
 export interface Unwrapped {
@@ -77,26 +55,62 @@ export interface Unwrapped {
   argv: Word[];
   /** Shell code the wrapper runs (option values, or joined words). */
   code: Word[];
+  /** A word that makes it run code nobody can see (see WrapperSpec.opaque). */
+  opaque?: Word;
+}
+
+const literalWord = (text: string): Word => ({ raw: text, text, literal: true, glob: false });
+
+function joinWords(rest: Word[]): Word {
+  return { raw: rest.map((w) => w.raw).join(' '), text: rest.map((w) => w.text).join(' '), literal: rest.every((w) => w.literal), glob: false };
 }
 
 /** Split a wrapper's arguments into the command it runs and any code strings. */
 export function unwrap(program: string, args: Word[], spec: WrapperSpec): Unwrapped {
+  const opaque = spec.opaque ? args.find((w) => spec.opaque?.test(w.text)) : undefined;
+  const found = unwrapArgs(program, args, spec);
+  return opaque && !found.opaque ? { ...found, opaque } : found;
+}
+
+function unwrapArgs(program: string, args: Word[], spec: WrapperSpec): Unwrapped {
   const code: Word[] = [];
   let operands = spec.operands ?? 0;
+  let joinAsCode = spec.joinAsCode === true;
+  // Specs whose operands are not the command keep reading options after them (su root -c CMD).
+  const scanAll = spec.noArgvCommand === true || spec.commandAfter !== undefined;
+  let commandStart: number | undefined;
   let i = 0;
   const takesValue = (opt: string): boolean => spec.value?.includes(opt) === true || spec.code?.includes(opt) === true;
+  const flag = (opt: string): void => {
+    if (spec.shellFlags?.includes(opt)) joinAsCode = true;
+  };
   for (; i < args.length; i++) {
     const a = args[i] as Word;
     const t = a.text;
+    if (spec.commandAfter?.includes(t)) {
+      commandStart = i + 1;
+      break;
+    }
     if (t === '--') {
       i++;
       break;
     }
     if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) continue;
+    // Whole-word options first: screen -Logfile F, screen -ls.
+    if (spec.noCommand?.includes(t)) return { argv: [], code };
+    if (t.startsWith('-') && spec.value?.includes(t)) {
+      i++;
+      continue;
+    }
     if (t.startsWith('--') && t.length > 2) {
       const eq = t.indexOf('=');
       const opt = eq < 0 ? t : t.slice(0, eq);
       if (spec.noCommand?.includes(opt)) return { argv: [], code };
+      if (spec.commandAfter?.includes(opt)) {
+        commandStart = i + 1;
+        break;
+      }
+      flag(opt);
       let value: Word | undefined;
       if (eq >= 0) value = { ...a, text: t.slice(eq + 1) };
       else if (takesValue(opt)) value = args[++i];
@@ -109,12 +123,18 @@ export function unwrap(program: string, args: Word[], spec: WrapperSpec): Unwrap
       for (let k = 1; k < t.length; k++) {
         const opt = '-' + t[k];
         if (spec.noCommand?.includes(opt)) return { argv: [], code };
+        if (spec.commandAfter?.includes(opt)) {
+          commandStart = i + 1;
+          break;
+        }
+        flag(opt);
         if (takesValue(opt)) {
           const value = k + 1 < t.length ? { ...a, text: t.slice(k + 1) } : args[++i];
           if (value && spec.code?.includes(opt)) code.push(value);
           break;
         }
       }
+      if (commandStart !== undefined) break;
       continue;
     }
     if (t === '-' && (program === 'env' || program === 'su')) continue;
@@ -122,25 +142,35 @@ export function unwrap(program: string, args: Word[], spec: WrapperSpec): Unwrap
       operands--;
       continue;
     }
+    if (spec.subcommands) {
+      const sub = spec.subcommands[t];
+      if (sub && Object.hasOwn(spec.subcommands, t)) {
+        const inner = unwrapArgs(program, args.slice(i + 1), sub);
+        return { ...inner, code: [...code, ...inner.code] };
+      }
+      if (spec.onlySubcommands) return { argv: [], code };
+    }
+    if (scanAll) continue;
     break;
+  }
+  if (spec.commandAfter) {
+    if (commandStart === undefined) return { argv: [], code };
+    i = commandStart;
   }
   let rest = args.slice(i);
   if (spec.stopAt) {
     const stop = rest.findIndex((w) => spec.stopAt?.includes(w.text));
+    // No command before `:::`: each input after it is a command of its own (parallel ::: 'a' 'b').
+    if (stop === 0 && rest[0]?.text === ':::') {
+      const end = rest.findIndex((w, k) => k > 0 && spec.stopAt?.includes(w.text));
+      return { argv: [], code: [...code, ...rest.slice(1, end < 0 ? undefined : end)] };
+    }
     if (stop >= 0) rest = rest.slice(0, stop);
   }
   if (spec.noArgvCommand) return { argv: [], code };
-  if (spec.joinAsCode && rest.length) {
-    const joined: Word = {
-      raw: rest.map((w) => w.raw).join(' '),
-      text: rest.map((w) => w.text).join(' '),
-      literal: rest.every((w) => w.literal),
-      glob: false,
-    };
-    return { argv: [], code: [...code, joined] };
-  }
-  if (rest.length === 0 && spec.defaultCommand) {
-    return { argv: [{ raw: spec.defaultCommand, text: spec.defaultCommand, literal: true, glob: false }], code };
-  }
+  if (spec.eachAsCode) return { argv: [], code: [...code, ...rest] };
+  if (joinAsCode && rest.length) return { argv: [], code: [...code, joinWords(rest)] };
+  if (rest.length === 0 && spec.defaultCommand) return { argv: [literalWord(spec.defaultCommand)], code };
+  if (spec.argvPrefix && rest.length) return { argv: [literalWord(spec.argvPrefix), ...rest], code };
   return { argv: rest, code };
 }

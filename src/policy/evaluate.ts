@@ -11,6 +11,7 @@ import { destructiveRules, literalPatternRules, normalizeAll, patternRules, unkn
 import { sessionStateRules } from './session-state.js';
 import { hiddenCodeRules } from './hidden-code.js';
 import { toolMode } from './modes.js';
+import { unknownRunnerRules } from './unknown-runners.js';
 import { compilePattern } from './patterns.js';
 import { decisionRank, type Decision, type EvaluateOptions, type Evaluation, type PathAccess, type RuleMatch } from './types.js';
 
@@ -28,6 +29,7 @@ function execRules(command: string, profile: Profile, cwd: string, workdir: stri
   if (policy.patternMatching !== 'literal') {
     const compiled = patterns.map((p, i) => compilePattern(p, i, home));
     rules.push(...patternRules(compiled, script, commands, resolved, keyBase));
+    rules.push(...unknownRunnerRules(compiled, commands, home, profile.security.mode === 'locked'));
   }
   // Unknowns only matter where there is something to check: rules, or the sandboxed mode's approvals.
   const checking = patterns.length > 0 || roots !== undefined || destructiveNeedsApproval;

@@ -61,12 +61,53 @@ function expandLong(program: string, name: string): string {
  */
 export const programFamilies: Record<string, string> = {
   doas: 'sudo', sudoedit: 'sudo', visudo: 'sudo', pkexec: 'sudo', su: 'sudo', run0: 'sudo', calife: 'sudo',
+  runuser: 'sudo', please: 'sudo', pleaseedit: 'sudo', pfexec: 'sudo', ksu: 'sudo', gosu: 'sudo', 'su-exec': 'sudo',
+  setuidgid: 'sudo', 's6-setuidgid': 'sudo', sg: 'sudo', newgrp: 'sudo', nsenter: 'sudo',
+  rimraf: 'rm', 'del-cli': 'rm',
   mkdosfs: 'mkfs.vfat', mkfs: 'mkfs', mke2fs: 'mkfs.ext2', mkntfs: 'mkfs.ntfs', mkexfatfs: 'mkfs.exfat', mkswap: 'mkfs.swap',
   'mkfs.msdos': 'mkfs.vfat',
 };
 
+/**
+ * Tools that switch user, group or capabilities only in some forms: with these flags (canonical
+ * names), unless one of these flags, with this subcommand, or with an operand like this. In that form
+ * the command belongs to the sudo family.
+ */
+interface PrivilegeForm {
+  anyFlag?: string[];
+  unlessFlag?: string[];
+  subcommand?: string[];
+  operand?: RegExp;
+}
+export const privilegeForms: Record<string, PrivilegeForm> = {
+  setpriv: { anyFlag: ['reuid', 'ruid', 'euid', 'regid', 'rgid', 'egid', 'init-groups', 'groups', 'keep-groups', 'inh-caps', 'ambient-caps'] },
+  capsh: { anyFlag: ['user', 'uid', 'gid', 'groups', 'caps', 'inh', 'addamb', 'iab', 'chroot'] },
+  chpst: { anyFlag: ['u', 'U'] },
+  // The system manager runs the unit as root unless told otherwise; --user uses the caller's manager.
+  'systemd-run': { unlessFlag: ['user'] },
+  machinectl: { subcommand: ['shell', 'login'] },
+  // root on this same machine is sudo by another door.
+  ssh: { operand: /^root@(localhost|127\.[\d.]+|\[?::1\]?|0\.0\.0\.0)(:\d+)?$/i },
+  scp: { operand: /^root@(localhost|127\.[\d.]+|\[?::1\]?|0\.0\.0\.0):/i },
+};
+
+/** Programs that are another program with flags already set: rimraf DIR is rm -rf DIR. */
+export const impliedFlags: Record<string, string[]> = { rimraf: ['r', 'f'], 'del-cli': ['r', 'f'] };
+
+function privilegeFamily(program: string, flags: Set<string>, operands: string[]): string | undefined {
+  const form = own(privilegeForms, program);
+  if (!form) return undefined;
+  if (form.anyFlag && !form.anyFlag.some((f) => flags.has(f))) return undefined;
+  if (form.unlessFlag?.some((f) => flags.has(f))) return undefined;
+  if (form.subcommand && !form.subcommand.includes(operands[0] ?? '')) return undefined;
+  if (form.operand && !operands.some((o) => form.operand!.test(o))) return undefined;
+  return 'sudo';
+}
+
 export interface NormalizedCommand {
   program: string;
+  /** The family a pattern should see when the form, not the name, makes it one (setpriv --reuid=0 is sudo). */
+  family?: string;
   flags: Set<string>;
   operands: string[];
   /** True if some argument is not literal: it could turn into any flag or operand at run time. */
@@ -148,7 +189,10 @@ export function normalizeArgs(program: string, args: Word[], home: string): Norm
       operands.push(normalizeOperand(t, program, operands.length, home));
     }
   }
+  for (const f of own(impliedFlags, program) ?? []) flags.add(f);
   const n: NormalizedCommand = { program, flags, operands, hasDynamicArgs };
+  const family = privilegeFamily(program, flags, operands);
+  if (family) n.family = family;
   const variants = hasDynamicArgs ? wordVariants(args) : undefined;
   if (variants) n.variants = variants.map((v) => normalizeArgs(program, v, home));
   return n;

@@ -38,8 +38,8 @@ export function compilePattern(source: string, index: number, home: string): Com
   return { kind: 'command', source, index, program, flags: n.flags, operands: n.operands };
 }
 
-function programMatches(pattern: string, actual: string, isLastToken: boolean): boolean {
-  const program = own(programFamilies, actual) ?? actual;
+function programMatches(pattern: string, actual: string, isLastToken: boolean, family?: string): boolean {
+  const program = family ?? own(programFamilies, actual) ?? actual;
   if (program === pattern || actual === pattern) return true;
   // A one-word pattern keeps the substring rule's reach over variants: "mkfs" matches mkfs.ext4.
   return isLastToken && program.startsWith(pattern) && /^[.\-_]/.test(program.slice(pattern.length));
@@ -73,7 +73,7 @@ export function matchCommand(p: Extract<CompiledPattern, { kind: 'command' }>, c
     return best;
   }
   const isLastToken = p.flags.size === 0 && p.operands.length === 0;
-  if (!programMatches(p.program, cmd.program, isLastToken)) return 'no';
+  if (!programMatches(p.program, cmd.program, isLastToken, cmd.family)) return 'no';
   const flagsOk = [...p.flags].every((f) => cmd.flags.has(f));
   const operandsOk = operandsMatch(p.operands, cmd.operands);
   if (flagsOk && operandsOk) return 'match';

@@ -55,6 +55,8 @@ export function sessionStateRules(script: ParsedScript, commands: Array<{ cmd: S
     if (p === 'shopt' && words.includes('extdebug')) rules.push(rule('shopt extdebug lets a DEBUG trap skip later commands'));
     if (p === 'set' && (letters.includes('T') || words.includes('functrace'))) rules.push(rule('set -T makes DEBUG and RETURN traps reach into functions'));
     if (p === 'enable' && words.some((w) => !/^-[aps]+$/.test(w))) rules.push(rule('enable changes which builtins later commands get'));
+    // hash -p FILE NAME: every later command named NAME runs FILE (hash -p /bin/rm ls).
+    if (p === 'hash' && letters.includes('p')) rules.push(rule('hash -p makes a command name run another program for the rest of the session'));
   }
   return rules;
 }

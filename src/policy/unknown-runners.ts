@@ -1,0 +1,119 @@
+// The fallback for programs the wrapper table (parse/wrapper-table.ts) does not know: any of them may
+// run its arguments as a command (`faketime X sudo id`, `tool run rm -rf build`, `tool 'sudo id'`).
+// When an argument of such a program, read as the start of a command or as a shell string, would match
+// a blocked pattern, the command needs approval: we cannot tell data from a command there.
+// Kept narrow so data does not trip it: only programs not known to take plain data, only blocked
+// patterns (not the destructive list: `npm rm left-pad` is fine), only literal words.
+import { posix } from 'node:path';
+import { SHELLS } from '../parse/analyze.js';
+import { parseScript } from '../parse/index.js';
+import { interpreterOf } from '../parse/inline-code.js';
+import type { SimpleCommand, Word } from '../parse/types.js';
+import { WRAPPERS } from '../parse/wrappers.js';
+import { normalizeArgs } from './normalize.js';
+import type { NormalizedCommand } from './normalize.js';
+import { matchCommand, type CompiledPattern } from './patterns.js';
+import type { RuleMatch } from './types.js';
+
+type CommandPattern = Extract<CompiledPattern, { kind: 'command' }>;
+
+/**
+ * Programs whose arguments are data (file names, search terms, messages, package names), or whose
+ * ways of running code are modelled elsewhere (git, find, make, interpreters): `grep -r sudo docs/`,
+ * `git commit -m "rm -rf build"`, `apt-get install sudo`, `man sudo` stay allowed.
+ */
+const dataPrograms = new Set([
+  // text and files
+  'echo', 'printf', 'cat', 'tac', 'less', 'more', 'most', 'head', 'tail', 'wc', 'sort', 'uniq', 'tee', 'cut', 'tr', 'paste', 'join',
+  'column', 'fold', 'fmt', 'nl', 'pr', 'rev', 'expand', 'unexpand', 'comm', 'diff', 'diff3', 'sdiff', 'cmp', 'patch', 'colordiff',
+  'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'git', 'sed', 'gsed', 'awk', 'gawk', 'mawk', 'nawk', 'jq', 'yq', 'xq', 'fx',
+  'base64', 'base32', 'xxd', 'od', 'hexdump', 'strings', 'file', 'stat', 'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'cksum', 'b2sum',
+  'ls', 'tree', 'du', 'df', 'touch', 'mkdir', 'rmdir', 'rm', 'cp', 'mv', 'ln', 'install', 'chmod', 'chown', 'chgrp', 'truncate', 'shred',
+  'basename', 'dirname', 'realpath', 'readlink', 'mktemp', 'find', 'locate', 'fd', 'fdfind', 'tar', 'zip', 'unzip', 'gzip', 'gunzip',
+  'zcat', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', '7z', 'split', 'csplit', 'iconv', 'dos2unix', 'unix2dos', 'bat', 'batcat', 'vim',
+  'vi', 'nvim', 'nano', 'emacs', 'code', 'open', 'xdg-open', 'wget', 'curl', 'http', 'https', 'scp', 'rsync', 'ssh-keygen', 'gpg',
+  'openssl', 'sqlite3', 'psql', 'mysql',
+  // shell builtins and small utilities
+  'test', '[', '[[', 'true', 'false', 'cd', 'pushd', 'popd', 'dirs', 'pwd', 'export', 'declare', 'typeset', 'local', 'readonly', 'set',
+  'unset', 'shift', 'return', 'exit', 'read', 'type', 'which', 'whereis', 'whatis', 'apropos', 'man', 'info', 'help', 'tldr', 'hash',
+  'compgen', 'complete', 'history', 'date', 'sleep', 'seq', 'yes', 'expr', 'bc', 'dc', 'tput', 'stty', 'clear', 'printenv', 'getopts',
+  'wait', 'jobs', 'fg', 'bg', 'disown', 'umask', 'ulimit', 'shopt', 'unalias', 'logger', 'notify-send', 'id', 'groups', 'whoami',
+  'getent', 'finger', 'users', 'who', 'w', 'last', 'uname', 'hostname', 'uptime', 'free', 'ps', 'pgrep', 'pkill', 'kill', 'killall',
+  'top', 'htop', 'lsof', 'ss', 'netstat', 'ip', 'ping', 'dig', 'host', 'nslookup', 'journalctl', 'systemctl', 'service', 'dmesg',
+  'usermod', 'useradd', 'adduser', 'deluser', 'gpasswd', 'passwd',
+  // package managers and build tools (their run/exec forms are in the wrapper table)
+  'apt', 'apt-get', 'apt-cache', 'dpkg', 'rpm', 'yum', 'dnf', 'apk', 'pacman', 'zypper', 'brew', 'port', 'snap', 'flatpak', 'nix-env',
+  'pip', 'pip3', 'gem', 'cargo', 'rustup', 'go', 'composer', 'mvn', 'gradle', 'ant', 'make', 'cmake', 'ninja', 'meson', 'tsc', 'eslint',
+  'prettier', 'gh', 'glab', 'hub', 'helm', 'terraform', 'aws', 'gcloud', 'az',
+]);
+
+/** Programs whose way of running other commands the parser models: their arguments are already checked. */
+function understood(program: string): boolean {
+  const family = interpreterOf(program);
+  return dataPrograms.has(program) || Object.hasOwn(WRAPPERS, program) || SHELLS.has(program) || (family !== undefined && family !== 'bun' && family !== 'deno');
+}
+
+const commandName = /^[A-Za-z0-9_./+-]+$/;
+
+function firstMatch(patterns: CommandPattern[], n: NormalizedCommand): CommandPattern | undefined {
+  return patterns.find((p) => matchCommand(p, n, false) !== 'no');
+}
+
+/** `words` read as a command of its own: the pattern it would match, if any. */
+function tailMatch(patterns: CommandPattern[], name: string, rest: Word[], home: string): CommandPattern | undefined {
+  if (!commandName.test(name) || name.startsWith('-')) return undefined;
+  return firstMatch(patterns, normalizeArgs(posix.basename(name), rest, home));
+}
+
+/** A string argument read as shell code (`tmux new 'sudo id'` before tmux was listed): the command and pattern it would match. */
+function codeMatch(patterns: CommandPattern[], text: string, home: string): { cmd: SimpleCommand; pattern: CommandPattern } | undefined {
+  if (!/[\s;&|]/.test(text.trim())) return undefined;
+  const script = parseScript(text, { vars: { HOME: home } });
+  if (script.unknowns.some((u) => u.kind === 'unparseable' || u.kind === 'too-complex')) return undefined;
+  for (const cmd of script.commands) {
+    if (!cmd.program) continue;
+    const pattern = firstMatch(patterns, normalizeArgs(cmd.program, cmd.args, home));
+    if (pattern) return { cmd, pattern };
+  }
+  return undefined;
+}
+
+function render(program: string, words: Word[]): string {
+  const text = [program, ...words.map((w) => w.text)].join(' ');
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Approval (blocked in locked mode) for unknown programs whose arguments would be a blocked command. */
+export function unknownRunnerRules(compiled: CompiledPattern[], commands: Array<{ cmd: SimpleCommand }>, home: string, locked: boolean): RuleMatch[] {
+  const patterns = compiled.filter((p): p is CommandPattern => p.kind === 'command');
+  if (patterns.length === 0) return [];
+  const rules: RuleMatch[] = [];
+  for (const { cmd } of commands) {
+    const program = cmd.program;
+    if (!program || understood(program)) continue;
+    for (let i = 0; i < cmd.args.length; i++) {
+      const w = cmd.args[i] as Word;
+      if (!w.literal) continue;
+      // `--exec=sudo id` hands over its value just as a separate word would.
+      const value = /^--?[A-Za-z][\w-]*=([\s\S]+)$/.exec(w.text)?.[1];
+      let found: { what: string; pattern: CommandPattern } | undefined;
+      for (const text of value === undefined ? [w.text] : [w.text, value]) {
+        const rest = cmd.args.slice(i + 1);
+        const tail = tailMatch(patterns, text, rest, home);
+        if (tail) found = { what: render(text, rest), pattern: tail };
+        const code = found ? undefined : codeMatch(patterns, text, home);
+        if (code) found = { what: render(code.cmd.program ?? '', code.cmd.args), pattern: code.pattern };
+        if (found) break;
+      }
+      if (found) {
+        rules.push({
+          key: 'builtin.unknown-runner',
+          decision: locked ? 'blocked' : 'approval-required',
+          detail: `${program} is not a program the policy knows; if it runs its arguments, \`${found.what}\` matches blocked pattern ${JSON.stringify(found.pattern.source)}`,
+        });
+        break;
+      }
+    }
+  }
+  return rules;
+}
