@@ -10,6 +10,7 @@ import { domainRules } from './domains.js';
 import { destructiveRules, literalPatternRules, normalizeAll, patternRules, unknownRules } from './exec-rules.js';
 import { sessionStateRules } from './session-state.js';
 import { hiddenCodeRules } from './hidden-code.js';
+import { envCodeRules } from './env-vars.js';
 import { toolMode } from './modes.js';
 import { unknownRunnerRules } from './unknown-runners.js';
 import { compilePattern } from './patterns.js';
@@ -36,6 +37,7 @@ function execRules(command: string, profile: Profile, cwd: string, workdir: stri
   if (checking) {
     rules.push(...unknownRules(script, profile.security.mode === 'locked'));
     rules.push(...hiddenCodeRules(script, commands, resolved, profile.security.mode === 'locked'));
+    rules.push(...envCodeRules(script, profile.security.mode === 'locked'));
   }
   if (destructiveNeedsApproval) rules.push(...destructiveRules(commands, resolved));
   rules.push(...sessionStateRules(script, commands));

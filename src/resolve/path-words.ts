@@ -11,6 +11,7 @@ import {
   writeOperandPrograms,
 } from './path-programs.js';
 import { own } from '../util/own.js';
+import { variablePathWords } from './env-paths.js';
 
 export type AccessKind = 'read' | 'write' | 'cwd';
 
@@ -99,6 +100,7 @@ function findPaths(cmd: SimpleCommand, out: PathWord[]): void {
 export function pathWords(cmd: SimpleCommand): PathWord[] {
   const out: PathWord[] = [];
   redirectPaths(cmd, out);
+  out.push(...variablePathWords(cmd));
   const program = cmd.program;
   if (program === undefined || dataOnlyPrograms.has(program)) return out;
   if (program === 'find') {

@@ -1,0 +1,93 @@
+// Which variables one simple command sets, every way bash and env can set them: `NAME=v cmd` and
+// `NAME=v` (cmd.assignments), `export NAME=v` / `declare -x NAME=v` (operands of the declarers),
+// `env NAME=v cmd` (operands of the wrappers that take assignments), and names given to builtins that
+// store input (`read NAME`, `printf -v NAME`), whose value the analysis cannot know. The policy judges
+// variables whose value a later program runs as code, the resolver those whose value is a path.
+
+import type { SimpleCommand, Word } from './types.js';
+import { WRAPPERS } from './wrappers.js';
+import { own } from '../util/own.js';
+
+export interface SetVariable {
+  name: string;
+  /** The value; undefined when the command sets the name to something unknown (read, export NAME). */
+  value: Word | undefined;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const declarers = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+/** Builtins whose name operands receive input; their options that take a value are skipped. */
+const readers: Record<string, string> = { read: 'dinNptu', mapfile: 'dnOsuCc', readarray: 'dnOsuCc' };
+
+/** The part of `w` after its first "=", as a word of its own (name=value operands). */
+function valueAfterEquals(w: Word): Word {
+  const cut = (s: string) => s.slice(s.indexOf('=') + 1);
+  return { raw: cut(w.raw), text: cut(w.text), literal: w.literal, glob: w.glob, ...(w.unknowns ? { unknowns: w.unknowns } : {}) };
+}
+
+/** export/declare operands: NAME=value sets it; a bare NAME exported (export, -x) passes on a value we do not see. */
+function fromDeclarer(cmd: SimpleCommand, out: SetVariable[]): void {
+  const flags = cmd.args.filter((a) => /^[-+][A-Za-z]+$/.test(a.text)).map((a) => a.text).join('');
+  // -p prints, export -n / declare +x un-export: nothing reaches a program.
+  if (/p/.test(flags) || (cmd.program === 'export' && /n/.test(flags))) return;
+  const exports = cmd.program === 'export' || /-[A-Za-z]*x/.test(flags);
+  // SECURITY: declare -n makes NAME an alias of another variable: any later NAME=v may set that one.
+  const nameref = /-[A-Za-z]*n/.test(flags);
+  for (const a of cmd.args) {
+    if (/^[-+][A-Za-z]+$/.test(a.text) || a.text === '--') continue;
+    const eq = a.text.indexOf('=');
+    const name = (eq === -1 ? a.text : a.text.slice(0, eq)).replace(/(\+|\[.*\])$/, '');
+    if (!NAME.test(name)) continue;
+    if (eq !== -1) out.push({ name, value: nameref ? undefined : valueAfterEquals(a) });
+    else if (exports || nameref) out.push({ name, value: undefined });
+  }
+}
+
+/** read/mapfile NAME and printf -v NAME: set from input the analysis does not see. */
+function fromReader(cmd: SimpleCommand, out: SetVariable[]): void {
+  const valueOpts = own(readers, cmd.program) ?? '';
+  for (let i = 0; i < cmd.args.length; i++) {
+    const t = cmd.args[i]!.text;
+    const opt = /^-([A-Za-z][A-Za-z0-9_]*)$/.exec(t);
+    if (opt) {
+      const letters = opt[1]!;
+      const k = [...letters].findIndex((ch) => ch === 'v' || ch === 'a' || valueOpts.includes(ch));
+      if (k === -1) continue;
+      const rest = letters.slice(k + 1);
+      const value = rest !== '' ? rest : cmd.args[++i]?.text;
+      if ((letters[k] === 'v' || letters[k] === 'a') && value !== undefined && NAME.test(value)) out.push({ name: value, value: undefined });
+      continue;
+    }
+    if (cmd.program !== 'printf' && NAME.test(t)) out.push({ name: t, value: undefined });
+    if (cmd.program === 'printf') break; // the format and its arguments are data
+  }
+}
+
+/** env/sudo NAME=value words before the command: env takes any word with "=" (BASH_FUNC_f%%=...). */
+function fromWrapper(cmd: SimpleCommand, out: SetVariable[]): void {
+  const spec = own(WRAPPERS, cmd.program);
+  const takesValue = [...(spec?.value ?? []), ...(spec?.code ?? [])];
+  for (let i = 0; i < cmd.args.length; i++) {
+    const a = cmd.args[i]!;
+    const t = a.text;
+    if (t === '--' || t === '-') continue;
+    if (t.startsWith('-')) {
+      if (takesValue.includes(t)) i++; // -u NAME, --chdir DIR: the next word is the option's value
+      continue;
+    }
+    const eq = t.indexOf('=');
+    if (eq <= 0) return; // the command starts here
+    out.push({ name: t.slice(0, eq), value: valueAfterEquals(a) });
+  }
+}
+
+/** Every variable `cmd` sets, in order. Names may be anything env accepts (BASH_FUNC_ls%%). */
+export function variablesSet(cmd: SimpleCommand): SetVariable[] {
+  const out: SetVariable[] = cmd.assignments.map((a) => ({ name: a.name, value: a.value }));
+  const p = cmd.program;
+  if (p === undefined) return out;
+  if (declarers.has(p)) fromDeclarer(cmd, out);
+  else if (p === 'printf' || own(readers, p) !== undefined) fromReader(cmd, out);
+  else if (own(WRAPPERS, p)?.assignments) fromWrapper(cmd, out);
+  return out;
+}
