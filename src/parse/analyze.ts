@@ -192,6 +192,8 @@ export function analyzeCommand(run: Runner, cmd: SimpleCommand, frame: Frame): v
     const use = interpreterUse(family, args);
     if (use.inline) addUnknown(st, 'inline-code', `${use.inline} runs inline code`, clip(cmd.source));
     else if (use.readsStdin && stdinOf(run, cmd, frame)) addUnknown(st, 'inline-code', `${p} runs a program read from stdin`, clip(cmd.source));
+    // Interpreters that are package runners too (bun x CMD).
+    if (Object.hasOwn(WRAPPERS, p)) wrapper(run, cmd, frame, p);
     return;
   }
   if (AWKS.has(p)) {

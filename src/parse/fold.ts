@@ -23,11 +23,15 @@ function printf(format: string, args: string[]): string | undefined {
 }
 
 /**
- * The exact stdout of an echo/printf command with literal words, or of a bare `cat` reading a
- * constant here-doc (`docText`), or undefined if not constant.
+ * The exact stdout of an echo/printf command with literal words, of a bare `cat` reading a constant
+ * here-doc (`docText`), or of the pwd builtin when the shell's cwd is known (`cwd`), else undefined.
  */
-export function constantOutput(cmd: SimpleCommand, docText?: (doc: HereDoc) => string | undefined): string | undefined {
+export function constantOutput(cmd: SimpleCommand, docText?: (doc: HereDoc) => string | undefined, cwd?: string): string | undefined {
   if (cmd.name === undefined || !cmd.name.literal) return undefined;
+  if (cmd.name.text === 'pwd' && cwd !== undefined && cmd.redirects.length === 0) {
+    // The builtin prints the logical cwd ($PWD); -P resolves symlinks, which is not folded.
+    return cmd.args.every((a) => a.literal && a.text === '-L') ? `${cwd}\n` : undefined;
+  }
   if (cmd.program === 'cat' && cmd.args.length === 0 && docText) {
     const r = cmd.redirects;
     const doc = cmd.hereDocs[cmd.hereDocs.length - 1];

@@ -86,6 +86,17 @@ export function foldedVar(st: ParseState, name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The shell's working directory, for `$(pwd)`: the session's $PWD while nothing in the script may move
+ * it or redefine pwd (cd/pushd/popd touch PWD, so any of them anywhere makes it unknown). An assigned
+ * PWD does not move the shell, but is not told apart here: unknown too.
+ */
+export function shellCwd(st: ParseState): string | undefined {
+  if (st.stats.poisoned.has('PWD') || st.stats.assignCounts.has('PWD') || st.stats.forVars.has('PWD')) return undefined;
+  if (st.functions.some((f) => f.name === 'pwd') || st.fnStack.some((f) => f.name === 'pwd')) return undefined;
+  return Object.prototype.hasOwnProperty.call(st.ctxVars, 'PWD') ? st.ctxVars.PWD : undefined;
+}
+
 /** True when field splitting may not be the default (IFS touched anywhere). */
 export function ifsChanged(st: ParseState): boolean {
   return st.stats.assignCounts.has('IFS') || st.stats.poisoned.has('IFS') || st.stats.forVars.has('IFS') || st.stats.dynamicNames;

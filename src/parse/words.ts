@@ -10,7 +10,8 @@ import { constantOutput } from './fold.js';
 import { addCandidates, loopBinding, type Template } from './loop-vars.js';
 import { parseParamOp } from './param-ops.js';
 import { placeholderIndex, rawOf, type LexedScript, type Part, type Segment } from './segments.js';
-import { clip, foldedVar, ifsChanged, type ParseState, type StdinSource } from './state.js';
+import { clip, foldedVar, ifsChanged, shellCwd, type ParseState, type StdinSource } from './state.js';
+import { expandTildePrefix } from './tilde.js';
 import type { SimpleCommand, Word } from './types.js';
 
 /** What evaluating a word needs: the state, the table its placeholders index, and a way to run code. */
@@ -60,7 +61,7 @@ function runSubstitution(env: WordEnv, script: LexedScript, raw: string, quoted:
   const before = env.st.commands.length;
   const cmds = env.runNested(script, raw.startsWith('`') ? '`...`' : '$(...)');
   const only = cmds.length === 1 && env.st.commands.length - before === 1 ? cmds[0] : undefined;
-  const out = only ? constantOutput(only, (d) => env.st.docText.get(d)) : undefined;
+  const out = only ? constantOutput(only, (d) => env.st.docText.get(d), shellCwd(env.st)) : undefined;
   if (out === undefined) return unknownPiece(raw, quoted);
   return { text: out.replace(/\n+$/, ''), literal: true, quoted, unknowns: [] };
 }
@@ -211,7 +212,8 @@ function fieldsOf(text: string, pieces: Map<number, Piece>, raw: string, split: 
 }
 
 /** A word in a position bash expands fully (command name, argument): may become 0..n words. */
-export function expandWord(env: WordEnv, text: string): Word[] {
+export function expandWord(env: WordEnv, word: string): Word[] {
+  const text = expandTildePrefix(env.st, env.segs, word);
   const pieces = evalPieces(env, text);
   const raw = rawOf(text, env.segs);
   const variants = expandBraces(text);
@@ -222,7 +224,8 @@ export function expandWord(env: WordEnv, text: string): Word[] {
 }
 
 /** A word bash does not split or brace-expand (assignment value, redirect target, here-string). */
-export function singleWord(env: WordEnv, text: string): Word {
+export function singleWord(env: WordEnv, word: string): Word {
+  const text = expandTildePrefix(env.st, env.segs, word);
   const pieces = evalPieces(env, text);
   const raw = rawOf(text, env.segs);
   const fields = fieldsOf(text, pieces, raw, false);

@@ -8,6 +8,22 @@ import type { WrapperSpec } from './wrappers.js';
 const NPM_EXEC: WrapperSpec = { value: ['-p', '--package', '-w', '--workspace', '--prefix', '--registry', '--cache', '--userconfig'], code: ['-c', '--call'] };
 const PNPM_EXEC: WrapperSpec = { value: ['--package', '-C', '--dir', '--filter', '-F', '--reporter'], shellFlags: ['-c', '--shell-mode'] };
 const YARN_DLX: WrapperSpec = { value: ['-p', '--package'] };
+// Their own commands (which run nothing given); scripts are named by `run`, so a script name used
+// directly (`yarn build`) is read as a command too: harmless, it is not a program the policy knows.
+const PNPM_COMMANDS = [
+  'add', 'install', 'i', 'install-test', 'it', 'update', 'up', 'upgrade', 'remove', 'rm', 'uninstall', 'un', 'link', 'ln', 'unlink', 'import',
+  'rebuild', 'rb', 'prune', 'fetch', 'patch', 'patch-commit', 'patch-remove', 'audit', 'list', 'ls', 'll', 'la', 'outdated', 'why', 'licenses',
+  'run', 'run-script', 'test', 't', 'tst', 'start', 'create', 'init', 'publish', 'pack', 'store', 'root', 'bin', 'setup', 'env', 'config',
+  'c', 'get', 'set', 'deploy', 'doctor', 'cache', 'self-update', 'server', 'recursive', 'm', 'multi', 'help', 'dedupe', 'approve-builds',
+  'ignored-builds', 'version', 'login', 'logout', 'whoami', 'view', 'info', 'search', 'owner', 'dist-tag', 'deprecate', 'unpublish', 'ci',
+  'clean', 'sbom', 'docs', 'repo', 'bugs', 'ping', 'catalog', 'inspect', 'cat-file', 'cat-index', 'find-hash',
+];
+const YARN_COMMANDS = [
+  'add', 'install', 'remove', 'upgrade', 'up', 'upgrade-interactive', 'run', 'test', 'start', 'init', 'create', 'publish', 'pack', 'link',
+  'unlink', 'info', 'npm', 'why', 'workspaces', 'workspace', 'config', 'cache', 'plugin', 'set', 'version', 'constraints', 'dedupe',
+  'explain', 'list', 'outdated', 'audit', 'check', 'login', 'logout', 'owner', 'tag', 'team', 'global', 'import', 'licenses', 'policies',
+  'generate-lock-entry', 'autoclean', 'bin', 'help', 'node', 'patch', 'patch-commit', 'rebuild', 'search', 'stage', 'unplug', 'pnpify',
+];
 const UV_RUN: WrapperSpec = {
   value: ['--with', '-w', '--with-requirements', '--with-editable', '--python', '-p', '--package', '--extra', '--group', '--only-group', '--no-group', '--env-file', '--directory', '--project', '--index', '--default-index', '--index-url', '--extra-index-url', '-f', '--find-links', '--from', '-i', '--cache-dir', '--config-file'],
 };
@@ -87,9 +103,16 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
   },
   // Node ecosystem runners.
   npx: NPM_EXEC,
-  npm: { value: ['-w', '--workspace', '--prefix', '--registry', '--cache', '--userconfig', '-C'], subcommands: { exec: NPM_EXEC, x: NPM_EXEC }, onlySubcommands: true, opaque: /^(--)?script-shell(=|$)/ },
-  pnpm: { value: ['-C', '--dir', '--filter', '-F', '--reporter', '--loglevel'], subcommands: { exec: PNPM_EXEC, dlx: PNPM_EXEC }, onlySubcommands: true, opaque: /^(--)?script-shell(=|$)/ },
-  yarn: { value: ['--cwd'], subcommands: { dlx: YARN_DLX, exec: PLAIN_RUN }, onlySubcommands: true, opaque: /^(--)?script-shell(=|$)/ },
+  npm: {
+    value: ['-w', '--workspace', '--prefix', '--registry', '--cache', '--userconfig', '-C'],
+    subcommands: { exec: NPM_EXEC, x: NPM_EXEC, explore: { operands: 1 } },
+    onlySubcommands: true,
+    opaque: /^(--)?script-shell(=|$)/,
+  },
+  // pnpm and yarn run a package's binary (or, pnpm, any program) for a name that is not one of theirs.
+  pnpm: { value: ['-C', '--dir', '--filter', '-F', '--reporter', '--loglevel'], subcommands: { exec: PNPM_EXEC, dlx: PNPM_EXEC }, dataSubcommands: PNPM_COMMANDS, opaque: /^(--)?script-shell(=|$)/ },
+  pnpx: PNPM_EXEC,
+  yarn: { value: ['--cwd'], subcommands: { dlx: YARN_DLX, exec: PLAIN_RUN }, dataSubcommands: YARN_COMMANDS, opaque: /^(--)?script-shell(=|$)/ },
   bunx: { value: ['-p', '--package'] },
   'cross-env': { assignments: true },
   'cross-env-shell': { assignments: true, joinAsCode: true },
@@ -155,5 +178,11 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
     joinAsCode: true,
   },
   'dbus-run-session': { value: ['--config-file', '--dbus-daemon'] },
+  'flatpak-spawn': { value: ['--directory', '--env', '--unset-env', '--forward-fd', '--sandbox-expose', '--sandbox-expose-ro', '--sandbox-expose-path', '--sandbox-expose-path-ro', '--app-path', '--usr-path'] },
+  sshpass: { value: ['-p', '-f', '-d', '-P'] },
+  nocache: {},
+  torify: {},
+  tsocks: {},
+  bun: { subcommands: { x: { value: ['-p', '--package'] }, exec: { joinAsCode: true } }, onlySubcommands: true },
   'ssh-agent': { value: ['-a', '-E', '-P', '-t'], noCommand: ['-k', '-l'] },
 };

@@ -32,6 +32,11 @@ export interface WrapperSpec {
   subcommands?: Record<string, WrapperSpec>;
   /** Only the listed subcommands run anything: `npm install x` installs x, it does not run it. */
   onlySubcommands?: boolean;
+  /**
+   * Subcommands that run nothing, where any other operand is a command to run (`pnpm add x`, but
+   * `pnpm rimraf build` runs rimraf, as pnpm falls back to exec for names it does not know).
+   */
+  dataSubcommands?: string[];
   /** Flags that make the command words shell code joined by spaces (pnpm exec -c, entr -s, screen -X). */
   shellFlags?: string[];
   /** Each operand is a separate shell command (concurrently 'a' 'b'). */
@@ -148,7 +153,7 @@ function unwrapArgs(program: string, args: Word[], spec: WrapperSpec): Unwrapped
         const inner = unwrapArgs(program, args.slice(i + 1), sub);
         return { ...inner, code: [...code, ...inner.code] };
       }
-      if (spec.onlySubcommands) return { argv: [], code };
+      if (spec.onlySubcommands || spec.dataSubcommands?.includes(t)) return { argv: [], code };
     }
     if (scanAll) continue;
     break;

@@ -16,6 +16,12 @@ export interface DestructiveRule {
   unlessFlag?: string[];
   /** Instead of a flag: an operand starting with one of these (git push +refspec). */
   anyOperandPrefix?: string[];
+  /** Instead of a flag: an operand matching this (awk's program text `@include "inplace"`). */
+  anyOperandMatch?: RegExp;
+  /** At least this many operands after the subcommand (`git checkout REF PATH`). */
+  minOperands?: number;
+  /** An operand after `--`: paths (`git checkout -- src`). */
+  operandAfterDashDash?: boolean;
   reason: string;
 }
 
@@ -28,18 +34,34 @@ export const destructiveRules: DestructiveRule[] = [
   { id: 'force-link', programs: ['ln'], anyFlag: ['f'], reason: 'replaces existing files with links (ln -f)' },
   { id: 'in-place-edit', programs: ['sed'], anyFlag: ['i'], reason: 'edits files in place (sed -i)' },
   { id: 'in-place-edit-perl', programs: ['perl'], anyFlag: ['i'], reason: 'edits files in place (perl -i)' },
+  // gawk -i loads a library: `-i inplace` (or any library, which may @include it) rewrites its input files.
+  { id: 'in-place-edit-awk', programs: ['awk', 'gawk'], anyFlag: ['i', 'include'], reason: 'edits files in place (gawk -i inplace)' },
+  { id: 'in-place-edit-awk-include', programs: ['awk', 'gawk'], anyOperandMatch: /@include\s*["']?inplace/, reason: 'edits files in place (gawk @include "inplace")' },
+  // Line editors run editing commands from a script or stdin, and `w`/`x` writes the result back.
+  { id: 'scripted-editor', programs: ['ed', 'red', 'ex'], reason: 'rewrites files with editor commands (ed, ex)' },
+  { id: 'scripted-vi', programs: ['vi', 'vim', 'nvim', 'gvim', 'view', 'vimdiff'], anyFlag: ['c', 'e', 'E', 's', 'S', 'cmd'], reason: 'rewrites files with editor commands (vim -c / -es)' },
+  { id: 'scripted-vi-plus', programs: ['vi', 'vim', 'nvim', 'gvim', 'view', 'vimdiff'], anyOperandPrefix: ['+'], reason: 'rewrites files with editor commands (vim +cmd)' },
   { id: 'find-delete', programs: ['find'], anyFlag: ['delete'], reason: 'deletes the files it finds (find -delete)' },
   { id: 'sync-delete', programs: ['rsync'], anyFlag: ['delete', 'delete-before', 'delete-after', 'delete-during', 'del', 'remove-source-files'], reason: 'deletes files (rsync --delete)' },
-  { id: 'permissions', programs: ['chmod', 'chown', 'chgrp', 'chattr', 'setfacl'], reason: 'changes permissions or ownership' },
+  { id: 'permissions', programs: ['chmod', 'chown', 'chgrp', 'chattr', 'setfacl', 'chacl', 'chcon'], reason: 'changes permissions or ownership' },
+  { id: 'capabilities', programs: ['setcap'], unlessFlag: ['v'], reason: 'grants file capabilities (setcap)' },
   { id: 'git-reset-hard', programs: ['git'], subcommand: ['reset'], anyFlag: ['hard', 'merge', 'keep'], reason: 'discards work (git reset --hard)' },
   { id: 'git-clean', programs: ['git'], subcommand: ['clean'], anyFlag: ['f', 'force'], unlessFlag: ['n', 'dry-run'], reason: 'deletes untracked files (git clean)' },
   { id: 'git-force-push', programs: ['git'], subcommand: ['push'], anyFlag: ['f', 'force-with-lease', 'force-if-includes', 'mirror', 'delete', 'd'], reason: 'rewrites remote history (git push --force)' },
   { id: 'git-force-push-refspec', programs: ['git'], subcommand: ['push'], anyOperandPrefix: ['+', ':'], reason: 'rewrites or deletes remote refs (git push +ref / :ref)' },
   { id: 'git-restore', programs: ['git'], subcommand: ['restore'], reason: 'discards local changes (git restore)' },
   { id: 'git-checkout-paths', programs: ['git'], subcommand: ['checkout'], anyOperandPrefix: ['.'], reason: 'discards local changes (git checkout .)' },
+  { id: 'git-checkout-dash-dash', programs: ['git'], subcommand: ['checkout'], operandAfterDashDash: true, reason: 'discards local changes (git checkout -- path)' },
+  // `git checkout REF PATH...` overwrites PATH from REF; -b/--orphan make a branch from a start point instead.
+  { id: 'git-checkout-ref-paths', programs: ['git'], subcommand: ['checkout'], minOperands: 2, unlessFlag: ['b', 'orphan'], reason: 'discards local changes (git checkout REF -- path)' },
+  { id: 'git-rm', programs: ['git'], subcommand: ['rm'], unlessFlag: ['cached', 'n', 'dry-run'], reason: 'removes working-tree files (git rm)' },
+  { id: 'git-ref-rewrite', programs: ['git'], subcommand: ['update-ref', 'filter-branch', 'filter-repo'], reason: 'moves, deletes or rewrites refs and history' },
+  { id: 'git-reflog-expire', programs: ['git'], subcommand: ['reflog'], anyOperandPrefix: ['expire', 'delete'], reason: 'destroys reflog recovery points' },
+  { id: 'git-prune', programs: ['git'], subcommand: ['prune'], unlessFlag: ['n', 'dry-run'], reason: 'deletes unreachable objects (git prune)' },
+  { id: 'git-gc-prune', programs: ['git'], subcommand: ['gc'], anyFlag: ['prune'], reason: 'deletes unreachable objects now (git gc --prune)' },
   { id: 'git-checkout-force', programs: ['git'], subcommand: ['checkout', 'switch'], anyFlag: ['f', 'force', 'discard-changes'], reason: 'discards local changes (git checkout -f)' },
   { id: 'git-stash-drop', programs: ['git'], subcommand: ['stash'], anyOperandPrefix: ['drop', 'clear'], reason: 'deletes stashed work' },
-  { id: 'git-branch-delete', programs: ['git'], subcommand: ['branch', 'tag'], anyFlag: ['D', 'd', 'delete'], reason: 'deletes branches or tags' },
+  { id: 'git-branch-delete', programs: ['git'], subcommand: ['branch', 'tag'], anyFlag: ['D', 'd', 'delete', 'f'], reason: 'deletes or force-moves branches or tags (-d, -f)' },
   { id: 'signal', programs: ['kill', 'pkill', 'killall', 'skill'], unlessFlag: ['l', 'L', 'list', 'table'], reason: 'sends signals to processes' },
   { id: 'crontab', programs: ['crontab'], unlessFlag: ['l'], reason: 'replaces or removes the crontab (code that runs later)' },
   { id: 'schedule', programs: ['at', 'batch'], unlessFlag: ['l'], reason: 'schedules commands to run later' },
@@ -65,6 +87,9 @@ export function destructiveMatches(cmd: NormalizedCommand): DestructiveRule[] {
     if (rule.anyFlag && !rule.anyFlag.some((f) => cmd.flags.has(f))) return false;
     if (rule.unlessFlag && rule.unlessFlag.some((f) => cmd.flags.has(f))) return false;
     if (rule.anyOperandPrefix && !operands.some((o) => rule.anyOperandPrefix!.some((p) => o.startsWith(p)))) return false;
+    if (rule.anyOperandMatch && !operands.some((o) => rule.anyOperandMatch!.test(o))) return false;
+    if (rule.minOperands !== undefined && operands.length < rule.minOperands) return false;
+    if (rule.operandAfterDashDash && !(cmd.dashDash !== undefined && cmd.dashDash < cmd.operands.length)) return false;
     return true;
   });
 }

@@ -9,6 +9,7 @@ import { checkPaths, expandAllowedPaths } from './allowed-paths.js';
 import { domainRules } from './domains.js';
 import { destructiveRules, literalPatternRules, normalizeAll, patternRules, unknownRules } from './exec-rules.js';
 import { sessionStateRules } from './session-state.js';
+import { impliedPermissionCommands } from './creation-modes.js';
 import { hiddenCodeRules } from './hidden-code.js';
 import { envCodeRules } from './env-vars.js';
 import { toolMode } from './modes.js';
@@ -25,11 +26,13 @@ function execRules(command: string, profile: Profile, cwd: string, workdir: stri
   const roots = policy.allowedPaths === undefined ? undefined : expandAllowedPaths(policy.allowedPaths, workdir, home);
   const { accesses, rules } = checkPaths(resolved, roots, keyBase);
   const commands = normalizeAll(script, home);
+  // `mkdir -m 777 d` is judged as `chmod 777 d` too, by the patterns and the destructive list.
+  const permissionViews = [...commands, ...impliedPermissionCommands(commands, home)];
   const unparseable = script.unknowns.some((u) => u.kind === 'unparseable');
   if (policy.patternMatching === 'literal' || unparseable) rules.push(...literalPatternRules(patterns, command, keyBase));
   if (policy.patternMatching !== 'literal') {
     const compiled = patterns.map((p, i) => compilePattern(p, i, home));
-    rules.push(...patternRules(compiled, script, commands, resolved, keyBase));
+    rules.push(...patternRules(compiled, script, permissionViews, resolved, keyBase));
     rules.push(...unknownRunnerRules(compiled, commands, home, profile.security.mode === 'locked'));
   }
   // Unknowns only matter where there is something to check: rules, or the sandboxed mode's approvals.
@@ -39,7 +42,7 @@ function execRules(command: string, profile: Profile, cwd: string, workdir: stri
     rules.push(...hiddenCodeRules(script, commands, resolved, profile.security.mode === 'locked'));
     rules.push(...envCodeRules(script, profile.security.mode === 'locked'));
   }
-  if (destructiveNeedsApproval) rules.push(...destructiveRules(commands, resolved));
+  if (destructiveNeedsApproval) rules.push(...destructiveRules(permissionViews, resolved));
   rules.push(...sessionStateRules(script, commands));
   return { rules, paths: accesses };
 }

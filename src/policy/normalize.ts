@@ -69,39 +69,39 @@ export const programFamilies: Record<string, string> = {
 };
 
 /**
- * Tools that switch user, group or capabilities only in some forms: with these flags (canonical
- * names), unless one of these flags, with this subcommand, or with an operand like this. In that form
- * the command belongs to the sudo family.
+ * Tools that switch user, group or capabilities only in some forms. A form holds when the command has
+ * one of `anyFlag` (canonical names), none of `unlessFlag`, the `subcommand`, and for each of
+ * `operands` an operand it matches. In such a form the command belongs to the sudo family.
  */
 interface PrivilegeForm {
   anyFlag?: string[];
   unlessFlag?: string[];
   subcommand?: string[];
-  operand?: RegExp;
+  operands?: RegExp[];
 }
-export const privilegeForms: Record<string, PrivilegeForm> = {
-  setpriv: { anyFlag: ['reuid', 'ruid', 'euid', 'regid', 'rgid', 'egid', 'init-groups', 'groups', 'keep-groups', 'inh-caps', 'ambient-caps'] },
-  capsh: { anyFlag: ['user', 'uid', 'gid', 'groups', 'caps', 'inh', 'addamb', 'iab', 'chroot'] },
-  chpst: { anyFlag: ['u', 'U'] },
+const localHost = /^(localhost|127\.[\d.]+|\[?::1\]?|0\.0\.0\.0)$/i;
+export const privilegeForms: Record<string, PrivilegeForm[]> = {
+  setpriv: [{ anyFlag: ['reuid', 'ruid', 'euid', 'regid', 'rgid', 'egid', 'init-groups', 'groups', 'keep-groups', 'inh-caps', 'ambient-caps'] }],
+  capsh: [{ anyFlag: ['user', 'uid', 'gid', 'groups', 'caps', 'inh', 'addamb', 'iab', 'chroot'] }],
+  chpst: [{ anyFlag: ['u', 'U'] }],
   // The system manager runs the unit as root unless told otherwise; --user uses the caller's manager.
-  'systemd-run': { unlessFlag: ['user'] },
-  machinectl: { subcommand: ['shell', 'login'] },
+  'systemd-run': [{ unlessFlag: ['user'] }],
+  machinectl: [{ subcommand: ['shell', 'login'] }],
   // root on this same machine is sudo by another door.
-  ssh: { operand: /^root@(localhost|127\.[\d.]+|\[?::1\]?|0\.0\.0\.0)(:\d+)?$/i },
-  scp: { operand: /^root@(localhost|127\.[\d.]+|\[?::1\]?|0\.0\.0\.0):/i },
+  ssh: [{ operands: [/^root@(localhost|127\.[\d.]+|\[?::1\]?|0\.0\.0\.0)(:\d+)?$/i] }, { anyFlag: ['l'], operands: [/^root$/, localHost] }],
+  scp: [{ operands: [/^root@(localhost|127\.[\d.]+|\[?::1\]?|0\.0\.0\.0):/i] }],
 };
 
 /** Programs that are another program with flags already set: rimraf DIR is rm -rf DIR. */
 export const impliedFlags: Record<string, string[]> = { rimraf: ['r', 'f'], 'del-cli': ['r', 'f'] };
 
 function privilegeFamily(program: string, flags: Set<string>, operands: string[]): string | undefined {
-  const form = own(privilegeForms, program);
-  if (!form) return undefined;
-  if (form.anyFlag && !form.anyFlag.some((f) => flags.has(f))) return undefined;
-  if (form.unlessFlag?.some((f) => flags.has(f))) return undefined;
-  if (form.subcommand && !form.subcommand.includes(operands[0] ?? '')) return undefined;
-  if (form.operand && !operands.some((o) => form.operand!.test(o))) return undefined;
-  return 'sudo';
+  const holds = (form: PrivilegeForm): boolean =>
+    (!form.anyFlag || form.anyFlag.some((f) => flags.has(f))) &&
+    !form.unlessFlag?.some((f) => flags.has(f)) &&
+    (!form.subcommand || form.subcommand.includes(operands[0] ?? '')) &&
+    (form.operands ?? []).every((re) => operands.some((o) => re.test(o)));
+  return own(privilegeForms, program)?.some(holds) ? 'sudo' : undefined;
 }
 
 export interface NormalizedCommand {

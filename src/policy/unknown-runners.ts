@@ -42,7 +42,7 @@ const dataPrograms = new Set([
   'top', 'htop', 'lsof', 'ss', 'netstat', 'ip', 'ping', 'dig', 'host', 'nslookup', 'journalctl', 'systemctl', 'service', 'dmesg',
   'usermod', 'useradd', 'adduser', 'deluser', 'gpasswd', 'passwd',
   // package managers and build tools (their run/exec forms are in the wrapper table)
-  'apt', 'apt-get', 'apt-cache', 'dpkg', 'rpm', 'yum', 'dnf', 'apk', 'pacman', 'zypper', 'brew', 'port', 'snap', 'flatpak', 'nix-env',
+  'apt', 'apt-get', 'apt-cache', 'dpkg', 'rpm', 'yum', 'dnf', 'apk', 'pacman', 'zypper', 'brew', 'port', 'snap', 'nix-env',
   'pip', 'pip3', 'gem', 'cargo', 'rustup', 'go', 'composer', 'mvn', 'gradle', 'ant', 'make', 'cmake', 'ninja', 'meson', 'tsc', 'eslint',
   'prettier', 'gh', 'glab', 'hub', 'helm', 'terraform', 'aws', 'gcloud', 'az',
 ]);

@@ -5,8 +5,10 @@ import { lstatSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import { commandVariants, hasCandidates } from '../parse/candidates.js';
 import type { ParsedScript, SimpleCommand } from '../parse/types.js';
+import { cdCandidates, cdpathFor, cdpathMayApply, nextCdpath, type CdpathValues } from './cdpath.js';
 import { expandTilde, newPathContext, resolvePathWord, type PathContext } from './expand-path.js';
 import { globMatches, hasGlob } from './glob.js';
+import { outputWords } from './output-options.js';
 import { pathWords, type AccessKind, type PathWord } from './path-words.js';
 
 export interface ResolvedPath {
@@ -85,14 +87,18 @@ function resolveOne(
  * which words are paths (`for o in -o; do sort $o out.txt`). Too many combinations: as written.
  */
 function commandPathWords(cmd: SimpleCommand): PathWord[] {
+  const key = (w: PathWord): string => `${w.access}\u0000${w.literal}\u0000${w.overwrite === true}\u0000${w.arg}\u0000${w.text}`;
+  // A program's own output options (output-options.ts), unless the generic reading already saw them.
+  const withOutputs = (c: SimpleCommand): PathWord[] => {
+    const words = pathWords(c);
+    const known = new Set(words.map(key));
+    return [...words, ...outputWords(c).filter((w) => !known.has(key(w)))];
+  };
   const variants = hasCandidates(cmd) ? commandVariants(cmd) : undefined;
-  if (!variants) return pathWords(cmd);
+  if (!variants) return withOutputs(cmd);
   const seen = new Map<string, PathWord>();
   for (const v of variants) {
-    for (const w of pathWords(v)) {
-      const key = `${w.access}\u0000${w.literal}\u0000${w.overwrite === true}\u0000${w.arg}\u0000${w.text}`;
-      if (!seen.has(key)) seen.set(key, w);
-    }
+    for (const w of withOutputs(v)) if (!seen.has(key(w))) seen.set(key(w), w);
   }
   return [...seen.values()];
 }
@@ -148,8 +154,11 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
   const stack: string[][] = [];
   let stackKnown = true;
   let oldCwds: string[] | undefined;
+  let cdpath: CdpathValues = [''];
   const out: ResolvedPath[] = [];
   for (const cmd of script.commands) {
+    const cmdCdpath = cdpathFor(cdpath, cmd);
+    cdpath = nextCdpath(cdpath, cmd);
     const command = cmd.program ?? (cmd.name?.raw ?? '(redirection)');
     const words = commandPathWords(cmd);
     let back: string[] | undefined;
@@ -171,12 +180,17 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
     // Its redirections are still checked; its `-` is a place on the stack, not a file.
     for (const w of back === undefined ? words : words.filter((x) => x.access !== 'cwd')) {
       const relative = !w.text.startsWith('/') && !w.text.startsWith('~');
+      const viaCdpath = w.access === 'cwd' && cdpathMayApply(cmdCdpath, w.text);
+      const simpleCd = w.access === 'cwd' && w.literal && !physical && !hasGlob(w.text);
+      // SECURITY: `CDPATH=/etc; cd ssl` goes to /etc/ssl; with CDPATH unknown, so is the new cwd.
+      const cdTargets = simpleCd ? cwds.map((c) => cdCandidates(cmdCdpath, c, expandTilde(w.text, ctx), isDirectory)) : [];
       const results: Array<Pick<ResolvedPath, 'certainty' | 'resolved'>> =
-        cwdUnknown && relative
+        (cwdUnknown && relative) || (viaCdpath && (!simpleCd || cdTargets.includes(undefined)))
           ? [{ resolved: cwds[0]!, certainty: 'unknown' }]
-          : w.access === 'cwd' && w.literal && !physical && !hasGlob(w.text)
-            ? [...new Set(cwds.map((c) => resolvePathWord(posix.resolve(c, expandTilde(w.text, ctx)), '/', ctx)))].map((resolved) => ({ resolved, certainty: 'exact' as const }))
+          : simpleCd
+            ? [...new Set(cdTargets.flatMap((t) => t!).map((t) => resolvePathWord(t, '/', ctx)))].map((resolved) => ({ resolved, certainty: 'exact' as const }))
             : resolveOne(cmd, w.text, w.literal, cwds, ctx);
+      if (viaCdpath && results[0]?.certainty === 'unknown') cwdUnknown = true;
       for (const r of results) {
         const resolved: ResolvedPath = { arg: w.arg, command, access: w.access, certainty: r.certainty, resolved: r.resolved, unknowns: w.unknowns };
         if (w.overwrite && r.certainty === 'exact' && isExistingFile(r.resolved)) resolved.overwritesExisting = true;

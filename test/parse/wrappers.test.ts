@@ -24,13 +24,17 @@ describe('runners with a run/exec subcommand report the command they run', () =>
     ['faketime 2020-01-01 sudo id', 'sudo id', 'faketime'],
     ['cpulimit -l 50 -- sudo id', 'sudo id', 'cpulimit'],
     ['gosu root id', 'id', 'gosu'],
+    ['pnpm rimraf build', 'rimraf build', 'pnpm'],
+    ['yarn shx rm -rf build', 'shx rm -rf build', 'yarn'],
+    ['bun x sudo id', 'sudo id', 'bun'],
+    ['npm explore left-pad -- sudo id', 'sudo id', 'npm'],
     ['machinectl -q shell root@ /bin/id', '/bin/id', 'machinectl'],
   ])('%s runs `%s`', (script, inner, via) => {
     expect(commands(script)).toContainEqual({ cmd: inner, via: via.split(' > ') });
   });
 
   it('runs nothing for the data subcommands (install, add, config)', () => {
-    for (const script of ['npm install --save-dev rimraf', 'npm rm left-pad', 'pnpm add sudo', 'uv pip install sudo', 'tmux ls', 'poetry add rm']) {
+    for (const script of ['npm install --save-dev rimraf', 'npm rm left-pad', 'pnpm add sudo', 'yarn add rimraf', 'bun run build', 'uv pip install sudo', 'tmux ls', 'poetry add rm']) {
       expect(commands(script)).toEqual([{ cmd: script }]);
     }
   });

@@ -64,11 +64,12 @@ describe('privilege tools are the sudo pattern by any name or form', () => {
     'machinectl shell root@',
     'ssh root@localhost id',
     'ssh -p 22 root@127.0.0.1 id',
+    'ssh -l root localhost id',
   ])('%s is blocked', (command) => {
     expect(decide(command).decision).toBe('blocked');
   });
 
-  it.each(['setpriv --no-new-privs npm test', 'systemd-run --user --scope npm test', 'capsh --print', 'ssh deploy@example.com uptime', 'machinectl list'])(
+  it.each(['setpriv --no-new-privs npm test', 'systemd-run --user --scope npm test', 'capsh --print', 'ssh deploy@example.com uptime', 'ssh -l deploy localhost id', 'machinectl list'])(
     '%s is not privilege',
     (command) => {
       expect(decide(command).decision).toBe('allow');
