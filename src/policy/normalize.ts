@@ -112,6 +112,8 @@ export interface NormalizedCommand {
   operands: string[];
   /** True if some argument is not literal: it could turn into any flag or operand at run time. */
   hasDynamicArgs: boolean;
+  /** How many operands came before a `--` (the rest are paths, e.g. `git checkout HEAD -- src`); absent without one. */
+  dashDash?: number;
   /**
    * When arguments are for-loop words with known candidates: the command once per combination of
    * them (those words literal there, hasDynamicArgs only for other unknowns). This command itself
@@ -167,12 +169,14 @@ export function normalizeArgs(program: string, args: Word[], home: string): Norm
   const operands: string[] = [];
   let hasDynamicArgs = false;
   let endOfOptions = false;
+  let dashDash: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (!a.literal) hasDynamicArgs = true;
     const t = a.text;
     if (!endOfOptions && t === '--') {
       endOfOptions = true;
+      dashDash = operands.length;
       continue;
     }
     const chmodMode = program === 'chmod' && operands.length === 0 && /^-[rwxXst]+$/.test(t);
@@ -193,6 +197,7 @@ export function normalizeArgs(program: string, args: Word[], home: string): Norm
   const n: NormalizedCommand = { program, flags, operands, hasDynamicArgs };
   const family = privilegeFamily(program, flags, operands);
   if (family) n.family = family;
+  if (dashDash !== undefined) n.dashDash = dashDash;
   const variants = hasDynamicArgs ? wordVariants(args) : undefined;
   if (variants) n.variants = variants.map((v) => normalizeArgs(program, v, home));
   return n;
