@@ -7,6 +7,7 @@ import { commandVariants, hasCandidates } from '../parse/candidates.js';
 import type { ParsedScript, SimpleCommand } from '../parse/types.js';
 import { cdCandidates, cdpathFor, cdpathMayApply, nextCdpath, type CdpathValues } from './cdpath.js';
 import { expandTilde, newPathContext, resolvePathWord, type PathContext } from './expand-path.js';
+import { WrappedCwds } from './cwd-options.js';
 import { globMatches, hasGlob } from './glob.js';
 import { outputWords } from './output-options.js';
 import { pathWords, type AccessKind, type PathWord } from './path-words.js';
@@ -156,7 +157,9 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
   let oldCwds: string[] | undefined;
   let cdpath: CdpathValues = [''];
   const out: ResolvedPath[] = [];
+  const wrapped = new WrappedCwds();
   for (const cmd of script.commands) {
+    cwds = wrapped.enter(cmd, cwds);
     const cmdCdpath = cdpathFor(cdpath, cmd);
     cdpath = nextCdpath(cdpath, cmd);
     const command = cmd.program ?? (cmd.name?.raw ?? '(redirection)');
@@ -202,6 +205,7 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
       }
       if (w.access === 'cwd' && cmd.flow?.loop && relative) cwdUnknown = true;
     }
+    cwds = wrapped.open(cmd, words, cwds, ctx);
     if (back !== undefined) {
       oldCwds = cwds;
       cwds = back;

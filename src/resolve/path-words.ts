@@ -11,6 +11,9 @@ import {
   writeOperandPrograms,
 } from './path-programs.js';
 import { own } from '../util/own.js';
+import { underOwnCwd, wrapperFileWords } from './cwd-options.js';
+import { embeddedFileWords } from './embedded-files.js';
+import { impliedPathWords } from './system-paths.js';
 import { variablePathWords } from './env-paths.js';
 
 export type AccessKind = 'read' | 'write' | 'cwd';
@@ -25,6 +28,8 @@ export interface PathWord {
   unknowns: string[];
   /** A write that replaces the file's content (`>`, tee, cp's target): destructive when the file exists. */
   overwrite?: boolean;
+  /** The directory the commands this wrapper runs start in (env -C DIR): see cwd-options.ts. */
+  wrappedCwd?: boolean;
 }
 
 /** Of the data options, those whose value is a file to read (grep -f FILE, sed -f SCRIPT). */
@@ -101,6 +106,8 @@ export function pathWords(cmd: SimpleCommand): PathWord[] {
   const out: PathWord[] = [];
   redirectPaths(cmd, out);
   out.push(...variablePathWords(cmd));
+  // Files a wrapper's options name, state files a command changes, files inside socat/awk/sed words.
+  out.push(...wrapperFileWords(cmd), ...impliedPathWords(cmd), ...embeddedFileWords(cmd));
   const program = cmd.program;
   if (program === undefined || dataOnlyPrograms.has(program)) return out;
   if (program === 'find') {
@@ -169,5 +176,5 @@ export function pathWords(cmd: SimpleCommand): PathWord[] {
       ((program === 'cp' || program === 'install') && index === operands.length - 1 && index > 0);
     out.push(overwrite ? { ...word(a, a.text, access), overwrite } : word(a, a.text, access));
   });
-  return out;
+  return underOwnCwd(cmd, out);
 }
