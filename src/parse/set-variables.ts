@@ -9,20 +9,32 @@ import { WRAPPERS } from './wrappers.js';
 import { own } from '../util/own.js';
 
 export interface SetVariable {
+  /** The name; UNKNOWN_NAME when it comes from an expansion (export "$n=v", read "$n"). */
   name: string;
   /** The value; undefined when the command sets the name to something unknown (read, export NAME). */
   value: Word | undefined;
 }
 
+/** The name of a variable set through an expansion: it may be any variable. */
+export const UNKNOWN_NAME = '\u0000';
+
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const declarers = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 /** Builtins whose name operands receive input; their options that take a value are skipped. */
 const readers: Record<string, string> = { read: 'dinNptu', mapfile: 'dnOsuCc', readarray: 'dnOsuCc' };
+/** Options whose value is NAME=VALUE for the command's environment (dotenv -v, systemd-run -E). */
+const envOptions: Record<string, string[]> = { dotenv: ['-v'], 'systemd-run': ['-E', '--setenv'] };
 
 /** The part of `w` after its first "=", as a word of its own (name=value operands). */
 function valueAfterEquals(w: Word): Word {
   const cut = (s: string) => s.slice(s.indexOf('=') + 1);
   return { raw: cut(w.raw), text: cut(w.text), literal: w.literal, glob: w.glob, ...(w.unknowns ? { unknowns: w.unknowns } : {}) };
+}
+
+/** A name as written, or UNKNOWN_NAME when an expansion is in it; undefined when it is no name at all. */
+function nameOf(text: string): string | undefined {
+  if (text.includes('\u0000')) return UNKNOWN_NAME;
+  return NAME.test(text) ? text : undefined;
 }
 
 /** export/declare operands: NAME=value sets it; a bare NAME exported (export, -x) passes on a value we do not see. */
@@ -31,15 +43,16 @@ function fromDeclarer(cmd: SimpleCommand, out: SetVariable[]): void {
   // -p prints, export -n / declare +x un-export: nothing reaches a program.
   if (/p/.test(flags) || (cmd.program === 'export' && /n/.test(flags))) return;
   const exports = cmd.program === 'export' || /-[A-Za-z]*x/.test(flags);
-  // SECURITY: declare -n makes NAME an alias of another variable: any later NAME=v may set that one.
+  // SECURITY: declare -n r=TARGET makes r an alias of TARGET: a later r=v sets TARGET, so TARGET is set.
   const nameref = /-[A-Za-z]*n/.test(flags);
   for (const a of cmd.args) {
     if (/^[-+][A-Za-z]+$/.test(a.text) || a.text === '--') continue;
     const eq = a.text.indexOf('=');
-    const name = (eq === -1 ? a.text : a.text.slice(0, eq)).replace(/(\+|\[.*\])$/, '');
-    if (!NAME.test(name)) continue;
-    if (eq !== -1) out.push({ name, value: nameref ? undefined : valueAfterEquals(a) });
-    else if (exports || nameref) out.push({ name, value: undefined });
+    const name = nameOf((eq === -1 ? a.text : a.text.slice(0, eq)).replace(/(\+|\[.*\])$/, ''));
+    if (name === undefined) continue;
+    if (nameref) out.push({ name: eq === -1 ? UNKNOWN_NAME : (nameOf(a.text.slice(eq + 1)) ?? UNKNOWN_NAME), value: undefined });
+    else if (eq !== -1) out.push({ name, value: valueAfterEquals(a) });
+    else if (exports || name === UNKNOWN_NAME) out.push({ name, value: undefined });
   }
 }
 
@@ -48,18 +61,20 @@ function fromReader(cmd: SimpleCommand, out: SetVariable[]): void {
   const valueOpts = own(readers, cmd.program) ?? '';
   for (let i = 0; i < cmd.args.length; i++) {
     const t = cmd.args[i]!.text;
-    const opt = /^-([A-Za-z][A-Za-z0-9_]*)$/.exec(t);
+    const opt = /^-([A-Za-z][A-Za-z0-9_\u0000]*)$/.exec(t);
     if (opt) {
       const letters = opt[1]!;
       const k = [...letters].findIndex((ch) => ch === 'v' || ch === 'a' || valueOpts.includes(ch));
       if (k === -1) continue;
       const rest = letters.slice(k + 1);
       const value = rest !== '' ? rest : cmd.args[++i]?.text;
-      if ((letters[k] === 'v' || letters[k] === 'a') && value !== undefined && NAME.test(value)) out.push({ name: value, value: undefined });
+      const name = value === undefined ? undefined : nameOf(value);
+      if ((letters[k] === 'v' || letters[k] === 'a') && name !== undefined) out.push({ name, value: undefined });
       continue;
     }
-    if (cmd.program !== 'printf' && NAME.test(t)) out.push({ name: t, value: undefined });
     if (cmd.program === 'printf') break; // the format and its arguments are data
+    const name = nameOf(t);
+    if (name !== undefined) out.push({ name, value: undefined });
   }
 }
 
@@ -67,16 +82,19 @@ function fromReader(cmd: SimpleCommand, out: SetVariable[]): void {
 function fromWrapper(cmd: SimpleCommand, out: SetVariable[]): void {
   const spec = own(WRAPPERS, cmd.program);
   const takesValue = [...(spec?.value ?? []), ...(spec?.code ?? [])];
+  const setOptions = own(envOptions, cmd.program) ?? [];
   for (let i = 0; i < cmd.args.length; i++) {
     const a = cmd.args[i]!;
     const t = a.text;
     if (t === '--' || t === '-') continue;
     if (t.startsWith('-')) {
+      const value = setOptions.includes(t) ? cmd.args[i + 1] : undefined;
+      if (value && value.text.indexOf('=') > 0) out.push({ name: nameOf(value.text.slice(0, value.text.indexOf('='))) ?? UNKNOWN_NAME, value: valueAfterEquals(value) });
       if (takesValue.includes(t)) i++; // -u NAME, --chdir DIR: the next word is the option's value
       continue;
     }
     const eq = t.indexOf('=');
-    if (eq <= 0) return; // the command starts here
+    if (!spec?.assignments || eq <= 0) return; // the command starts here
     out.push({ name: t.slice(0, eq), value: valueAfterEquals(a) });
   }
 }
@@ -85,9 +103,13 @@ function fromWrapper(cmd: SimpleCommand, out: SetVariable[]): void {
 export function variablesSet(cmd: SimpleCommand): SetVariable[] {
   const out: SetVariable[] = cmd.assignments.map((a) => ({ name: a.name, value: a.value }));
   const p = cmd.program;
+  // SECURITY: `time NAME=v cmd` and `coproc NAME=v cmd` set NAME (bash keywords); when a wrapper
+  // hands such a word on as the command name, it is still an assignment.
+  const named = cmd.name?.text ?? '';
+  if (cmd.via.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(named)) out.push({ name: named.slice(0, named.indexOf('=')), value: valueAfterEquals(cmd.name!) });
   if (p === undefined) return out;
   if (declarers.has(p)) fromDeclarer(cmd, out);
   else if (p === 'printf' || own(readers, p) !== undefined) fromReader(cmd, out);
-  else if (own(WRAPPERS, p)?.assignments) fromWrapper(cmd, out);
+  else if (own(WRAPPERS, p)?.assignments || own(envOptions, p)) fromWrapper(cmd, out);
   return out;
 }

@@ -3,7 +3,7 @@
 // one turns a harmless command into whatever the value says, which the policy never sees as a
 // command (`GIT_PAGER='sh -c id' git log` is `git -c core.pager=..` by another road). Data, not code:
 // extend the table. The variables whose value is a path are in src/resolve/env-paths.ts.
-import { variablesSet } from '../parse/set-variables.js';
+import { UNKNOWN_NAME, variablesSet } from '../parse/set-variables.js';
 import type { ParsedScript } from '../parse/types.js';
 import type { RuleMatch } from './types.js';
 
@@ -51,12 +51,14 @@ export const codeVariables: CodeVariable[] = [
   { name: 'GOFLAGS', runs: 'go takes its flags (-toolexec, -exec run a program)', safeWords: /^-(mod=(mod|vendor|readonly)|count=\d+|v|race|short|trimpath|failfast|buildvcs=(true|false|auto)|tags=[\w,]+|p=\d+|timeout=\w+)$/ },
   { name: /^(OPENSSL_CONF|OPENSSL_ENGINES)$/, runs: 'openssl loads the engines its configuration names', safeWords: /^\/dev\/null$/ },
   // Programs git starts, and git configuration given through the environment.
-  { name: /^(GIT_PAGER|PAGER|MANPAGER|SYSTEMD_PAGER|BAT_PAGER)$/, runs: 'git, man and others run it as the pager', safeWords: pager },
+  // Any tool's pager, editor, browser or password prompt (GH_PAGER, AWS_PAGER, KUBE_EDITOR, SUDO_ASKPASS).
+  { name: /^([A-Z0-9_]+_)?(PAGER|MANPAGER)$/, runs: 'git, man and others run it as the pager', safeWords: pager },
   { name: 'LESS', runs: 'less takes its options (--lesskey-src, +!cmd)', safeWords: /^-[A-JL-NP-Za-jl-np-z]+$/ },
   { name: /^(LESSOPEN|LESSCLOSE|LESSKEY|LESSKEYIN|LESSKEY_SYSTEM|LESSEDIT)$/, runs: 'less runs the command it gives (or reads key bindings that set one)' },
-  { name: /^(GIT_EDITOR|GIT_SEQUENCE_EDITOR|EDITOR|VISUAL|FCEDIT)$/, runs: 'git and others run it as the editor', safeWords: editor },
-  { name: /^(GIT_SSH_COMMAND|RSYNC_RSH|CVS_RSH)$/, runs: 'git, rsync and cvs run it as the ssh command', safeWords: sshCommand },
-  { name: /^(GIT_SSH|GIT_ASKPASS|SSH_ASKPASS|GIT_PROXY_COMMAND|GIT_EXTERNAL_DIFF|GIT_EXEC_PATH|GIT_TEMPLATE_DIR|RSYNC_CONNECT_PROG)$/, runs: 'git (or rsync) runs the program, or the hooks, it names' },
+  { name: /^([A-Z0-9_]+_)?(EDITOR|VISUAL)$|^(FCEDIT|HGEDITOR)$/, runs: 'git and others run it as the editor', safeWords: editor },
+  { name: /^(GIT_SSH_COMMAND|[A-Z0-9]+_RSH)$/, runs: 'git, rsync and others run it as the ssh command', safeWords: sshCommand },
+  { name: /^([A-Z0-9_]+_)?ASKPASS$/, runs: 'programs that need a password run the program it names', safeWords: /^((\/usr)?\/bin\/)?(true|false)$/ },
+  { name: /^(GIT_SSH|GIT_PROXY_COMMAND|GIT_EXTERNAL_DIFF|GIT_EXEC_PATH|GIT_TEMPLATE_DIR|RSYNC_CONNECT_PROG)$/, runs: 'git (or rsync) runs the program, or the hooks, it names' },
   { name: /^(GIT_CONFIG_GLOBAL|GIT_CONFIG_SYSTEM|GIT_CONFIG)$/, runs: 'git reads configuration (core.pager, aliases, hooks) from the file it names', safeWords: /^\/dev\/null$/ },
   { name: 'GIT_CONFIG_PARAMETERS', runs: 'git takes it as `git -c` settings (core.pager, aliases)' },
   // GIT_CONFIG_KEY_n names the setting GIT_CONFIG_VALUE_n gives: only settings that run nothing are harmless.
@@ -66,8 +68,9 @@ export const codeVariables: CodeVariable[] = [
   { name: 'TAR_OPTIONS', runs: 'tar takes its options (--to-command, -I run a program)', safeWords: /^--(no-same-owner|no-same-permissions|numeric-owner|no-overwrite-dir|warning=[\w-]+|sort=name|owner=\w+|group=\w+)$/ },
   { name: /^(ZIPOPT|MANOPT|MANROFFOPT)$/, runs: 'zip and man take their options (zip -TT, man -P run a program)' },
   { name: /^(MAKEFLAGS|MFLAGS|GNUMAKEFLAGS)$/, runs: 'make takes its options and variables (--eval, SHELL= run code)', safeWords: /^-{0,2}(j\d*|jobs(=\d+)?|[ksiBrw]+|no-print-directory|silent|quiet|keep-going|output-sync(=\w+)?|O\w*)$|^\d+$/ },
-  { name: 'BROWSER', runs: 'programs that open a page run the program it names', safeWords: /^(none|true|false|echo)$/ },
-  { name: 'PSQLRC', runs: 'psql runs the file it names (\\! runs shell commands)' },
+  { name: /^([A-Z0-9_]+_)?BROWSER$/, runs: 'programs that open a page run the program it names', safeWords: /^(none|true|false|echo)$/ },
+  { name: /^(PSQLRC|PHPRC|PHP_INI_SCAN_DIR|LUA_INIT|LUA_INIT_5_\d|R_PROFILE|R_PROFILE_USER|ZDOTDIR)$/, runs: 'the program runs the startup file or code it names (psql \\!, php auto_prepend_file, zsh rc files)' },
+  { name: /^(ERL_AFLAGS|ERL_ZFLAGS|ERL_FLAGS|ELIXIR_ERL_OPTIONS)$/, runs: 'erlang takes its flags (-eval runs code)' },
   { name: /^YARN_YARN_PATH$/, runs: 'yarn runs the file it names as yarn itself' },
   { name: new RegExp(`^npm_config_(?!(${npmHarmless})$)`, 'i'), runs: 'npm takes it as a setting (script-shell, node-options, git run programs)' },
 ];
@@ -89,6 +92,12 @@ export function envCodeRules(script: ParsedScript, blockedIfUnknown: boolean): R
   const seen = new Set<string>();
   for (const cmd of script.commands) {
     for (const { name, value } of variablesSet(cmd)) {
+      if (name === UNKNOWN_NAME) {
+        const detail = `${cmd.source.slice(0, 80)} sets a variable whose name the policy cannot see: it may be one whose value is code, like LD_PRELOAD or PAGER`;
+        if (!seen.has(detail)) rules.push({ key: 'builtin.env-code', decision, detail });
+        seen.add(detail);
+        continue;
+      }
       const entry = entryFor(name);
       if (!entry || (value?.literal && harmless(entry, value.text))) continue;
       const shown = value === undefined ? 'a value the policy cannot see' : JSON.stringify(value.text.replace(/\u0000/g, '?').slice(0, 60));

@@ -5,7 +5,7 @@ import { variablesSet } from '../../src/parse/set-variables.js';
 /** Every variable the script's commands set, as NAME=value (NAME=? when the value is unknown). */
 function setIn(script: string): string[] {
   return parseScript(script, { vars: { HOME: '/root', PWD: '/w' } }).commands.flatMap((c) =>
-    variablesSet(c).map((v) => `${v.name}=${v.value === undefined ? '?' : v.value.text.replace(/\u0000/g, '?')}`),
+    variablesSet(c).map((v) => `${v.name}=${v.value === undefined ? '?' : v.value.text}`.replace(/\u0000/g, '?')),
   );
 }
 
@@ -23,6 +23,10 @@ describe('every way a command sets a variable is seen', () => {
     ['printf -v with the name attached', 'printf -vLD_PRELOAD %s /x.so', ['LD_PRELOAD=?']],
     ['mapfile', 'mapfile -t LESSOPEN < f', ['LESSOPEN=?']],
     ['a value with an expansion', 'TMPDIR=$(mktemp -d) npm ci', ['TMPDIR=?']],
+    ['a name from an expansion', 'export "$n=/x.so"; read "$m"', ['?=/x.so', '?=?']],
+    ['a nameref sets its target', 'declare -n r=LD_PRELOAD', ['LD_PRELOAD=?']],
+    ['time and coproc take assignments (bash keywords)', 'time LD_PRELOAD=/x.so ls', ['LD_PRELOAD=/x.so']],
+    ['dotenv -v NAME=value', 'dotenv -v NODE_OPTIONS=--require=x -- node a.js', ['NODE_OPTIONS=--require=x']],
   ])('%s', (_title, script, expected) => {
     expect(setIn(script)).toEqual(expected);
   });

@@ -30,6 +30,10 @@ describe('a variable whose value a program runs as code needs approval, however 
     ['MAKEFLAGS="--eval=x" make', 'MAKEFLAGS'],
     ['read EDITOR < f; git commit', 'EDITOR'],
     ['PAGER=$P man ls', 'PAGER'],
+    ["AWS_PAGER='sh -c id' aws s3 ls", 'AWS_PAGER'],
+    ['KUBE_EDITOR=./x.sh kubectl edit deploy/x', 'KUBE_EDITOR'],
+    ['time LD_PRELOAD=./x.so ls', 'LD_PRELOAD'],
+    ['declare -n r=LD_PRELOAD; r=./x.so; ls', 'LD_PRELOAD'],
   ])('%s', (command, name) => {
     const e = decide(command);
     expect(e.decision).toBe('approval-required');
@@ -40,6 +44,12 @@ describe('a variable whose value a program runs as code needs approval, however 
     expect(envCodeRules(parseScript("GIT_PAGER='sh -c id' git log"), false)).toEqual([
       { key: 'builtin.env-code', decision: 'approval-required', detail: 'setting GIT_PAGER to "sh -c id" runs code the policy does not see (git, man and others run it as the pager)' },
     ]);
+  });
+
+  it.each([['n=LD_PRELOAD; export "$n=/x.so"; ls'], ['export $(cat .env | xargs)']])('asks when %s sets a variable it cannot name', (command) => {
+    const e = decide(command);
+    expect(e.decision).toBe('approval-required');
+    expect(e.reason).toContain('sets a variable whose name the policy cannot see');
   });
 
   it('blocks in locked mode, which blocks what it cannot check', () => {
@@ -61,6 +71,8 @@ describe('values known to run nothing, and variables that are not code, are allo
     ['npm_config_loglevel=silent npm ci'],
     ['CI=true FORCE_COLOR=0 npx vitest run'],
     ['export PATH="$PWD/node_modules/.bin:$PATH" && tsc --noEmit'],
+    ['AWS_PAGER= aws s3 ls'],
+    ['while read -r f; do echo "$f"; done < list.txt'],
   ])('%s', (command) => {
     expect(decide(command).decision).toBe('allow');
   });
