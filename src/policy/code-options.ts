@@ -77,6 +77,9 @@ export const gitCodeSubcommands: Record<string, GitCodeSubcommand> = {
   archive: { options: ['--exec'] },
 };
 
+/** Options of `git config` that take a value (so the value is not mistaken for the key). */
+export const gitConfigValueOptions = ['-f', '--file', '--blob', '--type', '--default', '--comment', '--value', '--url'];
+
 /** git's own options (before the subcommand) that make it run other programs. */
 export const gitCodeGlobalOptions = ['--exec-path'];
 
@@ -107,8 +110,8 @@ export const codeOptions: Record<string, CodeOption[]> = {
   man: [{ options: ['-P', '--pager', '-H', '--html'] }],
   less: [{ options: ['--lesskey-src'] }],
   // A makefile read from stdin is a script the policy never sees.
-  make: [{ options: ['--eval', 'SHELL'] }, { options: ['-f', '--file', '--makefile'], valueTest: /^(-|\/dev\/(stdin|fd\/\d+)|\/proc\/self\/fd\/\d+)$/ }],
-  gmake: [{ options: ['--eval', 'SHELL'] }, { options: ['-f', '--file', '--makefile'], valueTest: /^(-|\/dev\/(stdin|fd\/\d+)|\/proc\/self\/fd\/\d+)$/ }],
+  make: [{ options: ['--eval', '-E', 'SHELL'] }, { options: ['-f', '--file', '--makefile'], valueTest: /^(-|\/dev\/(stdin|fd\/\d+)|\/proc\/self\/fd\/\d+)$/ }],
+  gmake: [{ options: ['--eval', '-E', 'SHELL'] }, { options: ['-f', '--file', '--makefile'], valueTest: /^(-|\/dev\/(stdin|fd\/\d+)|\/proc\/self\/fd\/\d+)$/ }],
   gdb: [{ options: ['-ex', '--eval-command', '-x', '--command', '-iex', '--init-eval-command', '-ix', '--init-command'] }],
   // strace -o '|cmd' (or '!cmd') pipes the trace into a shell command.
   strace: [{ options: ['-o', '--output'], valueTest: /^\s*[|!]/ }],
@@ -122,6 +125,9 @@ export const codeOptions: Record<string, CodeOption[]> = {
   psql: [{ options: ['-c', '--command'], valueTest: /\\!/ }],
   mysql: [{ options: ['-e', '--execute'], valueTest: /\\!|(^|;)\s*system\s/im }],
   openssl: [{ options: ['-engine'] }],
+  // rpm macros expand %(shell command); ansible's module arguments are a command for shell/command/raw.
+  rpm: [{ options: ['--eval', '-E'] }],
+  ansible: [{ options: ['-a', '--args'] }],
 };
 
 /** Operands that are code: socat's EXEC:/SYSTEM: addresses, sqlite3's dot-commands that shell out or load code. */

@@ -3,12 +3,12 @@
 // run as code (xargs sh -c, parallel ::: CMD, ed's `!`), a command name chosen by a glob, a file
 // written earlier in the same script and then executed, and functions that spawn each other.
 // The tables are in code-options.ts.
-import type { ParsedScript, SimpleCommand } from '../parse/types.js';
+import type { ParsedScript, SimpleCommand, Word } from '../parse/types.js';
 import type { ResolvedPath } from '../resolve/index.js';
 import type { NormalizedCommand } from './normalize.js';
 import type { RuleMatch } from './types.js';
 import { own } from '../util/own.js';
-import { codeOptions, codeOperands, gitCodeGlobalOptions, gitCodeKeys, gitCodeSubcommands, isGitCodeSetting } from './code-options.js';
+import { codeOptions, codeOperands, gitCodeGlobalOptions, gitCodeKeys, gitCodeSubcommands, gitConfigValueOptions, isGitCodeSetting } from './code-options.js';
 import { inputAsCode, stdinEditorCode } from './input-code.js';
 
 /** Files whose content later commands run: git hooks and git's config. */
@@ -41,9 +41,20 @@ function editorPlusCommand(cmd: SimpleCommand): string | undefined {
   return undefined;
 }
 
+/** The key `git config [set|add] [--file F] KEY VALUE` sets: the first operand, option values skipped. */
+function gitConfigKey(args: Word[]): Word | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (gitConfigValueOptions.includes(t)) i++;
+    else if (!t.startsWith('-') && t !== 'set' && t !== 'add') return args[i];
+  }
+  return undefined;
+}
+
 /** git: config keys that are commands (-c, --config-env, git config), subcommands that run a command, ext:: remotes. */
 function gitCode(cmd: SimpleCommand, n: NormalizedCommand, push: Push): void {
-  for (const option of ['-c', '--config-env']) {
+  // `git clone -c/--config` writes the setting into the new repository's config.
+  for (const option of ['-c', '--config', '--config-env']) {
     const setting = optionValues(cmd, option).find((v) => isGitCodeSetting(v, option === '--config-env'));
     if (setting !== undefined) push('builtin.inline-code', `${describeCmd(cmd)} runs code given in ${option} (${JSON.stringify(setting.slice(0, 60))}), which the policy cannot see into`);
   }
@@ -54,7 +65,7 @@ function gitCode(cmd: SimpleCommand, n: NormalizedCommand, push: Push): void {
   const sub = n.operands[0];
   const reads = ['--get', '--get-all', '--get-regexp', '--get-urlmatch', '-l', '--list', 'get', 'list', '--unset', '--unset-all', 'unset'];
   if (sub === 'config' && !cmd.args.some((a) => reads.includes(a.text))) {
-    const key = cmd.args.slice(cmd.args.findIndex((a) => a.text === 'config') + 1).find((a) => !a.text.startsWith('-') && a.text !== 'set' && a.text !== 'add');
+    const key = gitConfigKey(cmd.args.slice(cmd.args.findIndex((a) => a.text === 'config') + 1));
     if (key && (!key.literal || gitCodeKeys.test(key.text))) push('builtin.dynamic-code', `${describeCmd(cmd)} sets ${key.text}, a command later git commands run`);
   }
   const spec = own(gitCodeSubcommands, sub);
@@ -69,8 +80,8 @@ function gitCode(cmd: SimpleCommand, n: NormalizedCommand, push: Push): void {
     push('builtin.inline-code', `${describeCmd(cmd)} runs the command given after "${spec.action}", which the policy does not check`);
   }
   // SECURITY: the ext:: transport runs its URL as a command (when protocol.ext.allow lets it).
-  const ext = cmd.args.find((a) => /^ext::/i.test(a.text));
-  if (ext) push('builtin.inline-code', `${describeCmd(cmd)} uses the ext:: transport, which runs ${JSON.stringify(ext.text.slice(5, 65))} as a command`);
+  const ext = cmd.args.map((a) => /(?:^|=)ext::(.*)$/is.exec(a.text)?.[1]).find((x) => x !== undefined);
+  if (ext !== undefined) push('builtin.inline-code', `${describeCmd(cmd)} uses the ext:: transport, which runs ${JSON.stringify(ext.slice(0, 60))} as a command`);
 }
 
 export function hiddenCodeRules(

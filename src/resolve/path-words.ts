@@ -42,7 +42,8 @@ const findDataOptions = new Set([
   '-user', '-group', '-uid', '-gid', '-size', '-mtime', '-mmin', '-atime', '-amin', '-ctime', '-cmin', '-maxdepth',
   '-mindepth', '-printf', '-fstype', '-links', '-inum', '-newermt', '-regextype', '-used', '-lname', '-ilname',
 ]);
-const findFileOptions = new Set(['-newer', '-anewer', '-cnewer', '-samefile', '-fprint', '-fprint0', '-fprintf', '-fls']);
+const findFileOptions = new Set(['-newer', '-anewer', '-cnewer', '-samefile', '-fprint', '-fprint0', '-fprintf', '-fls', '-files0-from']);
+const findWriteOptions = new Set(['-fprint', '-fprint0', '-fprintf', '-fls']);
 
 /** A word that looks like it names a file: absolute, ~, ./, ../, or a relative path with a slash. */
 export function looksLikePath(text: string): boolean {
@@ -95,7 +96,7 @@ function findPaths(cmd: SimpleCommand, out: PathWord[]): void {
       while (i < cmd.args.length && cmd.args[i]!.text !== ';' && cmd.args[i]!.text !== '+') i++;
     } else if (findDataOptions.has(a.text)) i++;
     else if (findFileOptions.has(a.text) && cmd.args[i + 1]) {
-      out.push(word(cmd.args[i + 1]!, cmd.args[i + 1]!.text, a.text.startsWith('-f') ? 'write' : 'read'));
+      out.push(word(cmd.args[i + 1]!, cmd.args[i + 1]!.text, findWriteOptions.has(a.text) ? 'write' : 'read'));
       i++;
     }
   }

@@ -41,22 +41,32 @@ export const impliedAccesses: ImpliedAccess[] = [
   { programs: ['useradd', 'adduser', 'newusers'], access: 'write', path: '/etc/passwd', what: 'the user accounts' },
   { programs: ['groupadd', 'addgroup', 'groupmod', 'gpasswd'], access: 'write', path: '/etc/group', what: 'the groups' },
   { programs: ['grub-install', 'grub2-install', 'update-grub', 'grub-mkconfig', 'efibootmgr', 'bootctl'], unlessFlag: ['-v', '--verbose', '-h', '--help', '-V', '--version', 'status', 'list'], access: 'write', path: '/boot', what: 'the boot loader' },
+  { programs: ['ip'], subcommand: [['link', 'l', 'address', 'addr', 'a', 'route', 'r', 'rule', 'neigh', 'n', 'tunnel', 'netns', 'xfrm', 'maddress', 'mroute', 'tuntap', 'vrf'], ['set', 'add', 'del', 'delete', 'flush', 'change', 'replace', 'append', 'exec']], access: 'write', path: '/proc/sys/net', what: 'the network configuration' },
+  { programs: ['ifconfig'], orOperands: 2, access: 'write', path: '/proc/sys/net', what: 'the network configuration' },
+  { programs: ['route'], subcommand: [['add', 'del', 'flush']], access: 'write', path: '/proc/sys/net', what: 'the network configuration' },
+  { programs: ['tc'], subcommand: [['qdisc', 'class', 'filter', 'action'], ['add', 'del', 'delete', 'change', 'replace', 'link']], access: 'write', path: '/proc/sys/net', what: 'the network configuration' },
+  { programs: ['udevadm'], subcommand: [['trigger', 'control']], access: 'write', path: '/sys/devices', what: 'the device events' },
+  { programs: ['cgcreate', 'cgset', 'cgdelete', 'cgclassify', 'cgexec'], access: 'write', path: '/sys/fs/cgroup', what: 'the control groups' },
   // Stored credentials, printed.
   { programs: ['git'], subcommand: [['credential', 'credential-store', 'credential-cache'], ['fill', 'get', 'approve', 'reject', 'store', 'erase']], access: 'read', path: '~/.git-credentials', what: 'stored git credentials' },
   { programs: ['gh'], subcommand: [['auth'], ['token']], access: 'read', path: '~/.config/gh/hosts.yml', what: 'the GitHub token' },
   { programs: ['gh'], subcommand: [['auth'], ['status']], anyFlag: ['-t', '--show-token'], access: 'read', path: '~/.config/gh/hosts.yml', what: 'the GitHub token' },
   { programs: ['aws'], subcommand: [['configure'], ['get', 'export-credentials']], access: 'read', path: '~/.aws/credentials', what: 'AWS credentials' },
   { programs: ['gcloud'], subcommand: [['auth'], ['print-access-token', 'print-identity-token', 'application-default']], access: 'read', path: '~/.config/gcloud', what: 'Google Cloud credentials' },
+  { programs: ['gcloud'], subcommand: [['config'], ['config-helper']], access: 'read', path: '~/.config/gcloud', what: 'Google Cloud credentials' },
   { programs: ['az'], subcommand: [['account'], ['get-access-token']], access: 'read', path: '~/.azure', what: 'Azure credentials' },
   { programs: ['kubectl'], subcommand: [['config'], ['view']], anyFlag: ['--raw', '--flatten'], access: 'read', path: '~/.kube/config', what: 'Kubernetes credentials' },
   { programs: ['docker-credential-desktop', 'docker-credential-pass', 'docker-credential-secretservice', 'docker-credential-osxkeychain', 'docker-credential-ecr-login', 'docker-credential-gcloud'], subcommand: [['get', 'list']], access: 'read', path: '~/.docker/config.json', what: 'registry credentials' },
-  { programs: ['gpg', 'gpg2'], anyFlag: ['--export-secret-keys', '--export-secret-subkeys', '--export-secret-key'], access: 'read', path: '~/.gnupg', what: 'secret keys' },
-  { programs: ['pass'], subcommand: [['show', 'otp', 'cp', 'copy', 'grep', 'git']], access: 'read', path: '~/.password-store', what: 'the password store' },
+  { programs: ['gpg', 'gpg2'], anyFlag: ['--export-secret-keys', '--export-secret-subkeys', '--export-secret-key', '-d', '--decrypt'], access: 'read', path: '~/.gnupg', what: 'secret keys' },
+  { programs: ['pass', 'gopass', 'lpass', 'keepassxc-cli'], subcommand: [['show', 'otp', 'cp', 'copy', 'grep', 'git']], access: 'read', path: '~/.password-store', what: 'the password store' },
   { programs: ['secret-tool'], subcommand: [['lookup', 'search']], access: 'read', path: '~/.local/share/keyrings', what: 'the keyring' },
   { programs: ['vault'], subcommand: [['print', 'token'], ['token', 'lookup']], access: 'read', path: '~/.vault-token', what: 'the Vault token' },
   { programs: ['heroku'], subcommand: [['auth:token']], access: 'read', path: '~/.netrc', what: 'the Heroku token' },
   { programs: ['op'], subcommand: [['read', 'item', 'document', 'inject']], access: 'read', path: '~/.config/op', what: '1Password secrets' },
   { programs: ['bw'], subcommand: [['get', 'export', 'list']], access: 'read', path: '~/.config/Bitwarden CLI', what: 'Bitwarden secrets' },
+  { programs: ['getent'], subcommand: [['shadow', 'gshadow']], access: 'read', path: '/etc/shadow', what: 'password hashes' },
+  // curl -n logs in with the passwords in ~/.netrc.
+  { programs: ['curl'], anyFlag: ['-n', '--netrc', '--netrc-optional'], access: 'read', path: '~/.netrc', what: 'stored passwords' },
   { programs: ['security'], subcommand: [['find-generic-password', 'find-internet-password', 'dump-keychain', 'export']], access: 'read', path: '~/Library/Keychains', what: 'the keychain' },
 ];
 
@@ -68,8 +78,9 @@ function flagsAndOperands(args: Word[]): { flags: Set<string>; operands: string[
     if (t.startsWith('--') && t.length > 2) flags.add(t.split('=')[0]!);
     else if (t.startsWith('-') && t.length > 1) {
       flags.add(t.slice(0, 2));
-      for (const ch of t.slice(1)) flags.add(`-${ch}`);
       flags.add(t);
+      // A short cluster (-sSn) is several flags; a longer or non-letter word carries a value (-H'Accept: x').
+      if (/^-[A-Za-z]{2,5}$/.test(t)) for (const ch of t.slice(1)) flags.add(`-${ch}`);
     } else operands.push(t);
   }
   return { flags, operands };
@@ -115,7 +126,8 @@ function sysctlWords(args: Word[]): PathWord[] {
 
 /** `mknod NAME b|c MAJOR MINOR` makes a second name for a device: judged as the device it names. */
 function mknodWords(args: Word[]): PathWord[] {
-  const operands = args.filter((a) => !a.text.startsWith('-'));
+  // -m MODE and -Z CONTEXT take a value.
+  const operands = args.filter((a, i) => !a.text.startsWith('-') && !/^(-m|--mode|-Z|--context)$/.test(args[i - 1]?.text ?? ''));
   const type = operands[1];
   if (!type || !/^[bcu]$/.test(type.text) || !type.literal) return type && !type.literal ? [{ arg: type.raw, text: '/dev', literal: true, access: 'write', unknowns: [] }] : [];
   const [major, minor] = [operands[2], operands[3]];

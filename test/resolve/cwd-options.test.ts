@@ -34,6 +34,7 @@ describe('a program\'s own -C reads its relative paths from there', () => {
   it.each<[string, string, string[]]>([
     ['git -C', 'git -C ../a diff --no-index ../secret x/y', ['git read ^/a', 'git read ^/secret', 'git read ^/a/x/y']],
     ['make -C twice, each relative to the last', 'make -C ../a -C b -f ../Makefile', ['make read ^/a', 'make read ^/a/b', 'make read ^/a/Makefile']],
+    ['go -C', 'go -C ../a build ./x', ['go read ^/a', 'go read ^/a/x']],
     ['tar -C: from both places, since it applies only to later words', 'tar -C ../a -cf out.tar src/x', ['tar read ^/a', 'tar read @/out.tar', 'tar read ^/a/out.tar', 'tar write @/out.tar', 'tar read @/src/x', 'tar read ^/a/src/x']],
   ])('%s', (_, script, expected) => {
     expect([...new Set(paths(script))].sort()).toEqual([...new Set(expected)].sort());

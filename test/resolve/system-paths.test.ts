@@ -15,6 +15,9 @@ describe('commands that change system state are judged as writes to the file tha
     ['sysctl -p', ['write /proc/sys']],
     ['mknod /tmp/x b 8 0', ['write /dev/block/8:0']],
     ['mknod /tmp/x c 1 3', ['write /dev/char/1:3']],
+    ['mknod -m 666 /tmp/x b 8 0', ['write /dev/block/8:0']],
+    ['ip link set eth0 down', ['write /proc/sys/net']],
+    ['ifconfig eth0 down', ['write /proc/sys/net']],
     ['mount -t tmpfs none /tmp', ['write /proc/1/mountinfo']],
     ['umount /mnt', ['write /proc/1/mountinfo']],
     ['losetup -f --show disk.img', ['write /dev/loop-control']],
@@ -27,7 +30,7 @@ describe('commands that change system state are judged as writes to the file tha
     expect(implied(script)).toEqual(expected);
   });
 
-  it.each([['mount'], ['mount -l'], ['sysctl -a'], ['sysctl kernel.sysrq'], ['mknod pipe p'], ['modprobe -n nbd'], ['losetup -a'], ['hostname'], ['swapon --show']])(
+  it.each([['mount'], ['mount -l'], ['sysctl -a'], ['sysctl kernel.sysrq'], ['mknod pipe p'], ['modprobe -n nbd'], ['losetup -a'], ['hostname'], ['swapon --show'], ['ip a'], ['ip route'], ['ifconfig eth0']])(
     'reads or lists only: %s',
     (script) => {
       expect(implied(script)).toEqual([]);
@@ -44,11 +47,14 @@ describe('commands that print stored credentials are judged as reads of the stor
     ['aws configure get aws_secret_access_key', ['read ~/.aws/credentials']],
     ['kubectl config view --raw', ['read ~/.kube/config']],
     ['gpg --export-secret-keys -a', ['read ~/.gnupg']],
+    ['getent shadow root', ['read /etc/shadow']],
+    ['curl -n https://example.com/', ['read ~/.netrc']],
+    ['curl -sSn https://example.com/', ['read ~/.netrc']],
   ])('%s', (script, expected) => {
     expect(implied(script)).toEqual(expected);
   });
 
-  it.each([['git credential-manager --version'], ['gh auth status'], ['gh pr view 12'], ['kubectl config view'], ['aws s3 ls'], ['git commit -m "$MSG"']])(
+  it.each([['git credential-manager --version'], ['gh auth status'], ['gh pr view 12'], ['kubectl config view'], ['aws s3 ls'], ['git commit -m "$MSG"'], ['getent hosts example.com'], ['curl -sS https://example.com/'], ["curl -H'Content-Type: application/json' -dname=x https://example.com/"]])(
     'prints nothing secret: %s',
     (script) => {
       expect(implied(script)).toEqual([]);
