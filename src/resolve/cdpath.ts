@@ -1,51 +1,61 @@
-// CDPATH: bash's cd and pushd look a directory name that does not start with /, . or .. up in each
-// CDPATH entry first (`CDPATH=/etc; cd ssl` lands in /etc/ssl, probed), and only then in the cwd.
-// The values the script may have given CDPATH so far are tracked; the session's is taken as unset.
+// The shell variables that steer cd, tracked through the script. CDPATH: bash's cd and pushd look a
+// name that does not start with /, . or .. up in each CDPATH entry first (`CDPATH=/etc; cd ssl` lands
+// in /etc/ssl, probed), then in the cwd. HOME: where a bare `cd` goes. The session's CDPATH is taken
+// as unset, its HOME as the home the caller gives.
 import { posix } from 'node:path';
 import type { SimpleCommand } from '../parse/types.js';
 
-/** Every value CDPATH may have at this point: '' unset or empty, undefined not known. */
-export type CdpathValues = Array<string | undefined>;
+/** Every value a variable may have at this point: '' unset or empty, undefined not known. */
+export type ShellValues = Array<string | undefined>;
+
+export type CdVariable = 'CDPATH' | 'HOME';
 
 const declaring = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 
-/** What `cmd` sets CDPATH to for the commands after it: a value, undefined (unknown), or null (untouched). */
-function assigned(cmd: SimpleCommand): string | undefined | null {
-  if (cmd.program === undefined) {
-    const a = cmd.assignments.filter((x) => x.name === 'CDPATH').pop();
-    if (a) return a.value.literal ? a.value.text : undefined;
-  } else if (declaring.has(cmd.program)) {
-    const a = cmd.args.filter((x) => /^CDPATH\+?=/.test(x.text)).pop();
-    if (a) return a.literal && !a.text.startsWith('CDPATH+=') ? a.text.slice('CDPATH='.length) : undefined;
-  } else if (cmd.program === 'unset' && cmd.args.every((a) => a.literal) && cmd.args.some((a) => a.text === 'CDPATH')) {
-    return '';
-  }
-  // SECURITY: any mention but a plain read ($CDPATH) may set it: read CDPATH, printf -v CDPATH, ${CDPATH:=x}.
-  const mentions = (text: string): boolean => /CDPATH/.test(text.replace(/\$CDPATH\b|\$\{CDPATH\}/g, ''));
-  return mentions(cmd.source) || cmd.args.some((a) => mentions(a.text)) ? undefined : null;
+/** A mention of NAME other than a plain read ($NAME, ${NAME}), which may set it. */
+function mentions(text: string, name: CdVariable): boolean {
+  const reads = new RegExp(`\\$${name}(?![A-Za-z0-9_])|\\$\\{${name}\\}`, 'g');
+  return new RegExp(`(?<![A-Za-z0-9_])${name}(?![A-Za-z0-9_])`).test(text.replace(reads, ''));
 }
 
-/** The CDPATH values after `cmd`. A command that may not run, or runs apart (subshell), adds a value. */
-export function nextCdpath(values: CdpathValues, cmd: SimpleCommand): CdpathValues {
+/** What `cmd` sets NAME to for the commands after it: a value, undefined (unknown), or null (untouched). */
+function assigned(cmd: SimpleCommand, name: CdVariable): string | undefined | null {
+  if (cmd.program === undefined) {
+    const a = cmd.assignments.filter((x) => x.name === name).pop();
+    if (a) return a.value.literal ? a.value.text : undefined;
+  } else if (declaring.has(cmd.program)) {
+    const a = cmd.args.filter((x) => x.text.startsWith(`${name}=`) || x.text.startsWith(`${name}+=`)).pop();
+    if (a) return a.literal && a.text.startsWith(`${name}=`) ? a.text.slice(name.length + 1) : undefined;
+  } else if (cmd.program === 'unset' && cmd.args.every((a) => a.literal) && cmd.args.some((a) => a.text === name)) {
+    return '';
+  }
+  // SECURITY: any other mention may set it (read CDPATH, printf -v CDPATH, ${CDPATH:=x}). With
+  // `shopt -s cdable_vars` a name cd does not find is read as a variable holding the directory.
+  const unknown = mentions(cmd.source, name) || cmd.args.some((a) => mentions(a.text, name));
+  return unknown || (name === 'CDPATH' && /cdable_vars/.test(cmd.source)) ? undefined : null;
+}
+
+/** The values of NAME after `cmd`. A command that may not run, or runs apart (subshell), adds a value. */
+export function nextValues(values: ShellValues, cmd: SimpleCommand, name: CdVariable): ShellValues {
   // `CDPATH=/x cd ssl` sets it for that cd only.
-  if (cmd.program !== undefined && !declaring.has(cmd.program) && cmd.program !== 'unset' && cmd.assignments.some((a) => a.name === 'CDPATH')) {
+  if (cmd.program !== undefined && !declaring.has(cmd.program) && cmd.program !== 'unset' && cmd.assignments.some((a) => a.name === name)) {
     return values;
   }
-  const v = assigned(cmd);
+  const v = assigned(cmd, name);
   if (v === null) return values;
   return cmd.flow ? [...new Set([...values, v])] : [v];
 }
 
-/** True when CDPATH may name a directory to look in: a cd must then be read through it. */
-export function cdpathMayApply(values: CdpathValues, target: string): boolean {
-  return !/^(\/|~|\.\.?(\/|$))/.test(target) && values.some((v) => v !== '');
-}
-
-/** The CDPATH values `cmd` itself runs with (its own prefix assignment first). */
-export function cdpathFor(values: CdpathValues, cmd: SimpleCommand): CdpathValues {
-  const own = cmd.program === undefined ? undefined : cmd.assignments.filter((a) => a.name === 'CDPATH').pop();
+/** The values of NAME that `cmd` itself runs with (its own prefix assignment first). */
+export function valuesFor(values: ShellValues, cmd: SimpleCommand, name: CdVariable): ShellValues {
+  const own = cmd.program === undefined ? undefined : cmd.assignments.filter((a) => a.name === name).pop();
   if (own) return [own.value.literal ? own.value.text : undefined];
   return values;
+}
+
+/** True when CDPATH may name a directory to look in: a cd must then be read through it. */
+export function cdpathMayApply(values: ShellValues, target: string): boolean {
+  return !/^(\/|~|\.\.?(\/|$))/.test(target) && values.some((v) => v !== '');
 }
 
 /**
@@ -53,7 +63,7 @@ export function cdpathFor(values: CdpathValues, cmd: SimpleCommand): CdpathValue
  * undefined when that is not known. Entries are tried in order; one that does not exist (yet) may be
  * created by the script before the cd, so it and every later one stay possible.
  */
-export function cdCandidates(values: CdpathValues, cwd: string, target: string, isDirectory: (path: string) => boolean): string[] | undefined {
+export function cdCandidates(values: ShellValues, cwd: string, target: string, isDirectory: (path: string) => boolean): string[] | undefined {
   if (/^(\/|\.\.?(\/|$))/.test(target)) return [posix.resolve(cwd, target)];
   const out = new Set<string>();
   for (const value of values) {

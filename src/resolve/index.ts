@@ -5,7 +5,7 @@ import { lstatSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import { commandVariants, hasCandidates } from '../parse/candidates.js';
 import type { ParsedScript, SimpleCommand } from '../parse/types.js';
-import { cdCandidates, cdpathFor, cdpathMayApply, nextCdpath, type CdpathValues } from './cdpath.js';
+import { cdCandidates, cdpathMayApply, nextValues, valuesFor, type ShellValues } from './cdpath.js';
 import { expandTilde, newPathContext, resolvePathWord, type PathContext } from './expand-path.js';
 import { WrappedCwds } from './cwd-options.js';
 import { globMatches, hasGlob } from './glob.js';
@@ -155,13 +155,16 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
   const stack: string[][] = [];
   let stackKnown = true;
   let oldCwds: string[] | undefined;
-  let cdpath: CdpathValues = [''];
+  let cdpath: ShellValues = [''];
+  let homes: ShellValues = [options.home];
   const out: ResolvedPath[] = [];
   const wrapped = new WrappedCwds();
   for (const cmd of script.commands) {
     cwds = wrapped.enter(cmd, cwds);
-    const cmdCdpath = cdpathFor(cdpath, cmd);
-    cdpath = nextCdpath(cdpath, cmd);
+    const cmdCdpath = valuesFor(cdpath, cmd, 'CDPATH');
+    const cmdHomes = valuesFor(homes, cmd, 'HOME');
+    cdpath = nextValues(cdpath, cmd, 'CDPATH');
+    homes = nextValues(homes, cmd, 'HOME');
     const command = cmd.program ?? (cmd.name?.raw ?? '(redirection)');
     const words = commandPathWords(cmd);
     let back: string[] | undefined;
@@ -174,7 +177,11 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
       }
     }
     if (cmd.program === 'cd' && cmd.args.length === 0) {
-      words.push({ arg: '(no argument: $HOME)', text: options.home, literal: true, access: 'cwd', unknowns: [] });
+      // A bare cd goes to $HOME, as the script may have set it (an empty HOME stays put).
+      for (const home of cmdHomes.filter((h) => h !== '')) {
+        const known = home !== undefined;
+        words.push({ arg: '(no argument: $HOME)', text: home ?? '\u0000', literal: known, access: 'cwd', unknowns: known ? [] : ['$HOME'] });
+      }
     }
     // bash's cd is logical: `cd link/..` goes back where it started (unless -P), so .. is lexical there.
     const physical = cmd.args.some((a) => a.text === '-P' || a.candidates?.includes('-P') === true);

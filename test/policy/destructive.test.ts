@@ -21,11 +21,26 @@ describe('in-place editors other than sed -i and perl -i', () => {
     ['ed -s README.md', 'scripted-editor'],
     ['vim -es -c "%d|x" README.md', 'scripted-vi'],
     ['nvim +wq README.md', 'scripted-vi-plus'],
+    ['ruby -i.bak -pe "gsub(/a/, %q(b))" README.md', 'in-place-edit-perl'],
+    ['yq -i ".a = 1" config.yaml', 'in-place-edit-yq'],
+    ['sd foo bar README.md', 'in-place-edit-sd'],
   ])('asks for %s', (command, id) => expect(ids(command)).toEqual([id]));
 
   it('leaves plain awk programs alone', () => {
     expect(ids("awk -F: '{print $1}' list.txt")).toEqual([]);
   });
+});
+
+describe('archivers told to delete what they pack, and other removers', () => {
+  it.each([
+    ['tar -czf out.tgz --remove-files src', 'archive-remove'],
+    ['zip -rm out.zip src', 'archive-move'],
+    ['zstd --rm big.log', 'compress-remove'],
+    ['rsync -a --delete-excluded src/ dest/', 'sync-delete'],
+    ['gio remove notes.md', 'gio-remove'],
+  ])('asks for %s', (command, id) => expect(ids(command)).toEqual([id]));
+
+  it.each(['tar -czf out.tgz src', 'zip -r out.zip src', 'zstd big.log', 'sd -p foo bar README.md'])('allows %s', (command) => expect(ids(command)).toEqual([]));
 });
 
 describe('git commands that destroy work, refs or history', () => {
@@ -39,9 +54,12 @@ describe('git commands that destroy work, refs or history', () => {
     ['git gc --prune=now', 'git-gc-prune'],
     ['git prune', 'git-prune'],
     ['git branch -f main HEAD~3', 'git-branch-delete'],
+    ['git mv -f a.txt README.md', 'git-mv-force'],
+    ['git worktree remove ../wt', 'git-worktree-remove'],
+    ['git submodule deinit -f lib', 'git-submodule-deinit'],
   ])('asks for %s', (command, id) => expect(ids(command)).toContain(id));
 
-  it.each(['git checkout main', 'git checkout -b feature/x origin/main', 'git rm --cached secret.txt', 'git gc', 'git reflog', 'git prune --dry-run', 'git -C sub branch -a'])(
+  it.each(['git checkout main', 'git checkout -b feature/x origin/main', 'git rm --cached secret.txt', 'git gc', 'git reflog', 'git prune --dry-run', 'git -C sub branch -a', 'git worktree add ../remove', 'git mv a b'])(
     'allows %s',
     (command) => expect(ids(command)).toEqual([]),
   );

@@ -41,8 +41,28 @@ describe('cd follows CDPATH as bash does', () => {
     expect(catAfter('CDPATH=$X; cd src')).toEqual([`unknown @/project`]);
   });
 
+  it('makes relative cds unknown once cdable_vars may read a name as a variable', () => {
+    expect(catAfter('shopt -s cdable_vars; cd src')).toEqual([`unknown @/project`]);
+  });
+
   it('leaves cd alone when CDPATH is only read or unset', () => {
     expect(catAfter('echo "$CDPATH"; cd src')).toEqual(['exact @/project/src/f']);
     expect(catAfter(`CDPATH=${other}; unset CDPATH; cd src`)).toEqual(['exact @/project/src/f']);
+  });
+});
+
+describe('a bare cd goes to $HOME as the script set it', () => {
+  it('follows a sure HOME assignment, and its own prefix assignment', () => {
+    expect(catAfter(`HOME=${other}; cd`)).toEqual(['exact @/other/f']);
+    expect(catAfter(`HOME=${other} cd`)).toEqual(['exact @/other/f']);
+  });
+
+  it('goes to the session home while HOME is untouched or only read', () => {
+    expect(catAfter(`echo "$HOME" $MY_HOME; cd`)).toEqual(['exact /root/f']);
+  });
+
+  it('asks where HOME may have been set some unknown way', () => {
+    const cd = resolveScript(parseScript('read HOME; cd'), { cwd: project, home: '/root' }).find((p) => p.command === 'cd');
+    expect(cd?.certainty).toBe('unknown');
   });
 });

@@ -13,7 +13,7 @@ writeFileSync(join(project, 'README.md'), '# demo\n');
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 /** The output words of a one-command script, as their text. */
-const outputs = (command: string): string[] => outputWords(parseScript(command).commands[0]!).map((w) => w.text);
+const outputs = (command: string): string[] => outputWords(parseScript(command).commands[0]!).map((w) => w.text.replace(/\u0000/g, '?'));
 
 /** The paths resolved as overwriting an existing file (project shown as @). */
 const overwritten = (command: string): string[] =>
@@ -40,6 +40,18 @@ describe("a program's own output options name the file it replaces", () => {
     ['openssl enc -in a -out b', ['b']],
     ['sponge out.txt', ['out.txt']],
     ['sponge -a out.txt', []],
+    ['curl -LO https://example.com/dl/README.md?x=1', ['README.md']],
+    ['curl -OJ https://example.com/dl', ['?']],
+    ['curl https://example.com/dl/README.md', []],
+    ['uniq -f 1 in.txt out.txt', ['out.txt']],
+    ['xxd -r -c 16 dump.hex out.bin', ['out.bin']],
+    ['jar cf app.jar -C build .', ['app.jar']],
+    ['script -q -c true session.log', ['session.log']],
+    ['rsync -a --exclude node_modules src/ dest/', ['dest/']],
+    ['rsync -a src/ host:dest/', []],
+    ['scp -P 22 a.txt b.txt', ['b.txt']],
+    ['babel --out-file=out.js src', ['out.js']],
+    ['git log -p --output=log.txt', ['log.txt']],
   ])('%s', (command, expected) => expect(outputs(command)).toEqual(expected));
 
   it('marks an existing target as overwritten, and a new one not', () => {
