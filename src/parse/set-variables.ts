@@ -11,7 +11,11 @@ import { own } from '../util/own.js';
 export interface SetVariable {
   /** The name; UNKNOWN_NAME when it comes from an expansion (export "$n=v", read "$n"). */
   name: string;
-  /** The value; undefined when the command sets the name to something unknown (read, export NAME). */
+  /**
+   * What the command adds to the value: the variable's own earlier value is left out of it
+   * (PYTHONPATH=src:$PYTHONPATH adds "src:"), since the command did not choose it. Undefined when
+   * the command sets the name to something unknown (read NAME, export NAME).
+   */
   value: Word | undefined;
 }
 
@@ -29,6 +33,28 @@ const envOptions: Record<string, string[]> = { dotenv: ['-v'], 'systemd-run': ['
 function valueAfterEquals(w: Word): Word {
   const cut = (s: string) => s.slice(s.indexOf('=') + 1);
   return { raw: cut(w.raw), text: cut(w.text), literal: w.literal, glob: w.glob, ...(w.unknowns ? { unknowns: w.unknowns } : {}) };
+}
+
+/**
+ * `value` without the expansions of the variable's own earlier value ($NAME, ${NAME}, ${NAME:+:$NAME}):
+ * that value came from the environment the session started with, or from an assignment checked when
+ * it was made. Other expansions stay unknown.
+ */
+function addedValue(name: string, value: Word): Word {
+  const unknowns = value.unknowns ?? [];
+  const parts = value.text.split('\u0000');
+  if (value.literal || !NAME.test(name) || parts.length !== unknowns.length + 1) return value;
+  const ownValue = new RegExp(`^\\$\\{?${name}\\}?$|^\\$\\{${name}:?\\+[:\\s]*\\$\\{?${name}\\}?[:\\s]*\\}$`);
+  let text = parts[0]!;
+  const left: string[] = [];
+  unknowns.forEach((u, i) => {
+    if (!ownValue.test(u)) {
+      text += '\u0000';
+      left.push(u);
+    }
+    text += parts[i + 1]!;
+  });
+  return { ...value, text, literal: left.length === 0, unknowns: left };
 }
 
 /** A name as written, or UNKNOWN_NAME when an expansion is in it; undefined when it is no name at all. */
@@ -99,6 +125,14 @@ function fromWrapper(cmd: SimpleCommand, out: SetVariable[]): void {
   }
 }
 
+/**
+ * Names a `for NAME in ...` or `select NAME in ...` of the script (nested code strings included)
+ * assigns on each pass: the walk reports loops as their bodies' commands, not as assignments.
+ */
+export function loopVariableNames(source: string): string[] {
+  return [...source.matchAll(/\b(?:for|select)\s+([A-Za-z_][A-Za-z0-9_]*)(?=\s*(?:$|;|\n|\bin\b|\bdo\b))/g)].map((m) => m[1]!);
+}
+
 /** Every variable `cmd` sets, in order. Names may be anything env accepts (BASH_FUNC_ls%%). */
 export function variablesSet(cmd: SimpleCommand): SetVariable[] {
   const out: SetVariable[] = cmd.assignments.map((a) => ({ name: a.name, value: a.value }));
@@ -107,9 +141,8 @@ export function variablesSet(cmd: SimpleCommand): SetVariable[] {
   // hands such a word on as the command name, it is still an assignment.
   const named = cmd.name?.text ?? '';
   if (cmd.via.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(named)) out.push({ name: named.slice(0, named.indexOf('=')), value: valueAfterEquals(cmd.name!) });
-  if (p === undefined) return out;
-  if (declarers.has(p)) fromDeclarer(cmd, out);
+  if (p !== undefined && declarers.has(p)) fromDeclarer(cmd, out);
   else if (p === 'printf' || own(readers, p) !== undefined) fromReader(cmd, out);
   else if (own(WRAPPERS, p)?.assignments || own(envOptions, p)) fromWrapper(cmd, out);
-  return out;
+  return out.map((v) => (v.value === undefined ? v : { ...v, value: addedValue(v.name, v.value) }));
 }

@@ -3,7 +3,7 @@
 // one turns a harmless command into whatever the value says, which the policy never sees as a
 // command (`GIT_PAGER='sh -c id' git log` is `git -c core.pager=..` by another road). Data, not code:
 // extend the table. The variables whose value is a path are in src/resolve/env-paths.ts.
-import { UNKNOWN_NAME, variablesSet } from '../parse/set-variables.js';
+import { loopVariableNames, UNKNOWN_NAME, variablesSet, type SetVariable } from '../parse/set-variables.js';
 import type { ParsedScript } from '../parse/types.js';
 import type { RuleMatch } from './types.js';
 
@@ -90,10 +90,12 @@ export function envCodeRules(script: ParsedScript, blockedIfUnknown: boolean): R
   const decision = blockedIfUnknown ? 'blocked' : 'approval-required';
   const rules: RuleMatch[] = [];
   const seen = new Set<string>();
-  for (const cmd of script.commands) {
-    for (const { name, value } of variablesSet(cmd)) {
+  const sets = script.commands.map((cmd) => ({ where: cmd.source, vars: variablesSet(cmd) }));
+  sets.push({ where: 'a for loop', vars: loopVariableNames(script.source).map((name): SetVariable => ({ name, value: undefined })) });
+  for (const { where, vars } of sets) {
+    for (const { name, value } of vars) {
       if (name === UNKNOWN_NAME) {
-        const detail = `${cmd.source.slice(0, 80)} sets a variable whose name the policy cannot see: it may be one whose value is code, like LD_PRELOAD or PAGER`;
+        const detail = `${where.slice(0, 80)} sets a variable whose name the policy cannot see: it may be one whose value is code, like LD_PRELOAD or PAGER`;
         if (!seen.has(detail)) rules.push({ key: 'builtin.env-code', decision, detail });
         seen.add(detail);
         continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScript } from '../../src/parse/index.js';
-import { variablesSet } from '../../src/parse/set-variables.js';
+import { loopVariableNames, variablesSet } from '../../src/parse/set-variables.js';
 
 /** Every variable the script's commands set, as NAME=value (NAME=? when the value is unknown). */
 function setIn(script: string): string[] {
@@ -27,6 +27,8 @@ describe('every way a command sets a variable is seen', () => {
     ['a nameref sets its target', 'declare -n r=LD_PRELOAD', ['LD_PRELOAD=?']],
     ['time and coproc take assignments (bash keywords)', 'time LD_PRELOAD=/x.so ls', ['LD_PRELOAD=/x.so']],
     ['dotenv -v NAME=value', 'dotenv -v NODE_OPTIONS=--require=x -- node a.js', ['NODE_OPTIONS=--require=x']],
+    ['only what is added to the earlier value', 'PYTHONPATH=src${PYTHONPATH:+:$PYTHONPATH} pytest', ['PYTHONPATH=src']],
+    ['the earlier value of another variable stays unknown', 'export NODE_OPTIONS="$NODE_OPTIONS $EXTRA"', ['NODE_OPTIONS= ?']],
   ])('%s', (_title, script, expected) => {
     expect(setIn(script)).toEqual(expected);
   });
@@ -40,5 +42,11 @@ describe('every way a command sets a variable is seen', () => {
     ['printf arguments are data', 'printf "%s" PAGER'],
   ])('nothing is set by %s', (_title, script) => {
     expect(setIn(script)).toEqual([]);
+  });
+});
+
+describe('loops assign their variable on every pass', () => {
+  it('names the variables of for and select loops, nested code included', () => {
+    expect(loopVariableNames("for PAGER in a b; do git log; done; bash -c 'select x in 1 2; do :; done'; for ((i=0;i<2;i++)); do :; done")).toEqual(['PAGER', 'x']);
   });
 });

@@ -34,6 +34,8 @@ describe('a variable whose value a program runs as code needs approval, however 
     ['KUBE_EDITOR=./x.sh kubectl edit deploy/x', 'KUBE_EDITOR'],
     ['time LD_PRELOAD=./x.so ls', 'LD_PRELOAD'],
     ['declare -n r=LD_PRELOAD; r=./x.so; ls', 'LD_PRELOAD'],
+    ["for PAGER in 'sh -c id'; do git log; done", 'PAGER'],
+    ['NODE_OPTIONS="$NODE_OPTIONS --require ./x.js" node a.js', 'NODE_OPTIONS'],
   ])('%s', (command, name) => {
     const e = decide(command);
     expect(e.decision).toBe('approval-required');
@@ -72,6 +74,8 @@ describe('values known to run nothing, and variables that are not code, are allo
     ['CI=true FORCE_COLOR=0 npx vitest run'],
     ['export PATH="$PWD/node_modules/.bin:$PATH" && tsc --noEmit'],
     ['AWS_PAGER= aws s3 ls'],
+    ['export NODE_OPTIONS="$NODE_OPTIONS --max-old-space-size=4096"; npm run build'],
+    ['PYTHONPATH=src:$PYTHONPATH python3 -m pytest'],
     ['while read -r f; do echo "$f"; done < list.txt'],
   ])('%s', (command) => {
     expect(decide(command).decision).toBe('allow');
