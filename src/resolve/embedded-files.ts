@@ -1,7 +1,7 @@
 // Files named inside a larger word: socat addresses (CREATE:/etc/x, OPEN:/dev/sda,link=/x), and the
 // file reads and writes of awk and sed programs (getline < "/etc/shadow", print > "f", sed 'r f',
 // 'w f', s///w f). Each becomes a path word judged against allowedPaths like any other.
-import { awkProgram, sedScripts } from '../parse/inline-code.js';
+import { sedScripts } from '../parse/inline-code.js';
 import type { SimpleCommand, Word } from '../parse/types.js';
 import type { AccessKind, PathWord } from './path-words.js';
 
@@ -43,6 +43,21 @@ function socatWords(cmd: SimpleCommand): PathWord[] {
     }
   });
   return out;
+}
+
+/** awk options that take a value; -f/-E name a program file, so there is no inline program. */
+const awkValueOptions = new Set(['-F', '-v', '--assign', '--field-separator', '-i', '--include', '-l', '--load']);
+
+/** The inline program of an awk invocation (gawk -i inplace PROG: the -i value is no program). */
+function awkProgram(args: Word[]): Word | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (t === '--') return args[i + 1];
+    if (/^(-f|-E|--file|--exec)/.test(t)) return undefined;
+    if (awkValueOptions.has(t)) i++;
+    else if (!t.startsWith('-') || t === '-') return args[i];
+  }
+  return undefined;
 }
 
 /** awk: `getline < "f"` reads f; `print > "f"`, `>> "f"` write it. A file given by an expression is unknown. */

@@ -24,7 +24,8 @@ export interface ImpliedAccess {
 export const impliedAccesses: ImpliedAccess[] = [
   // Kernel and system state.
   { programs: ['mount'], anyFlag: ['-a', '--all'], orOperands: 1, unlessFlag: ['-l', '--show-labels', '-h', '--help', '-V', '--version'], access: 'write', path: '/proc/1/mountinfo', what: 'the mount table' },
-  { programs: ['umount', 'swapoff', 'pivot_root'], unlessFlag: ['-h', '--help', '-V', '--version'], access: 'write', path: '/proc/1/mountinfo', what: 'the mount table' },
+  { programs: ['umount', 'pivot_root'], unlessFlag: ['-h', '--help', '-V', '--version'], access: 'write', path: '/proc/1/mountinfo', what: 'the mount table' },
+  { programs: ['swapoff'], unlessFlag: ['-h', '--help', '-V', '--version'], access: 'write', path: '/proc/swaps', what: 'the swap areas' },
   { programs: ['swapon'], anyFlag: ['-a', '--all'], orOperands: 1, unlessFlag: ['-s', '--summary', '--show', '-h', '--help'], access: 'write', path: '/proc/swaps', what: 'the swap areas' },
   { programs: ['insmod', 'rmmod', 'kexec'], unlessFlag: ['-h', '--help', '-V', '--version'], access: 'write', path: '/sys/module', what: 'the loaded kernel modules' },
   { programs: ['modprobe'], unlessFlag: ['-n', '--dry-run', '-c', '--showconfig', '--show-depends', '-D', '-R', '--resolve-alias', '-h', '--help', '-V', '--version'], access: 'write', path: '/sys/module', what: 'the loaded kernel modules' },
@@ -58,7 +59,9 @@ export const impliedAccesses: ImpliedAccess[] = [
   { programs: ['kubectl'], subcommand: [['config'], ['view']], anyFlag: ['--raw', '--flatten'], access: 'read', path: '~/.kube/config', what: 'Kubernetes credentials' },
   { programs: ['docker-credential-desktop', 'docker-credential-pass', 'docker-credential-secretservice', 'docker-credential-osxkeychain', 'docker-credential-ecr-login', 'docker-credential-gcloud'], subcommand: [['get', 'list']], access: 'read', path: '~/.docker/config.json', what: 'registry credentials' },
   { programs: ['gpg', 'gpg2'], anyFlag: ['--export-secret-keys', '--export-secret-subkeys', '--export-secret-key', '-d', '--decrypt'], access: 'read', path: '~/.gnupg', what: 'secret keys' },
-  { programs: ['pass', 'gopass', 'lpass', 'keepassxc-cli'], subcommand: [['show', 'otp', 'cp', 'copy', 'grep', 'git']], access: 'read', path: '~/.password-store', what: 'the password store' },
+  // `pass NAME` is `pass show NAME`.
+  { programs: ['pass', 'gopass'], orOperands: 1, unlessFlag: ['ls', 'list', 'init', 'help', 'version', '--help', '--version'], access: 'read', path: '~/.password-store', what: 'the password store' },
+  { programs: ['lpass', 'keepassxc-cli'], subcommand: [['show', 'export', 'clip']], access: 'read', path: '~/.password-store', what: 'the password store' },
   { programs: ['secret-tool'], subcommand: [['lookup', 'search']], access: 'read', path: '~/.local/share/keyrings', what: 'the keyring' },
   { programs: ['vault'], subcommand: [['print', 'token'], ['token', 'lookup']], access: 'read', path: '~/.vault-token', what: 'the Vault token' },
   { programs: ['heroku'], subcommand: [['auth:token']], access: 'read', path: '~/.netrc', what: 'the Heroku token' },

@@ -21,6 +21,8 @@ describe('files named inside socat addresses, awk programs and sed scripts', () 
     [`awk -v f=/etc/shadow 'BEGIN { getline l < f }'`, ['read ?']],
     [`awk '{ print $1 > 2 }' f`, ['write ?']],
     [`awk '$1 > 2 { print }' f`, []],
+    [`gawk -i inplace 'BEGIN { getline < "/etc/shadow" }' f`, ['read /etc/shadow']],
+    [`awk -f prog.awk f`, []],
     ["sed '1r /etc/shadow' f", ['read /etc/shadow']],
     ["sed -n '/x/w /etc/out' f", ['write /etc/out']],
     ["sed -e 's/a/b/gw /etc/out' f", ['write /etc/out']],

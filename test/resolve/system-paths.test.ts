@@ -48,13 +48,14 @@ describe('commands that print stored credentials are judged as reads of the stor
     ['kubectl config view --raw', ['read ~/.kube/config']],
     ['gpg --export-secret-keys -a', ['read ~/.gnupg']],
     ['getent shadow root', ['read /etc/shadow']],
+    ['pass github', ['read ~/.password-store']],
     ['curl -n https://example.com/', ['read ~/.netrc']],
     ['curl -sSn https://example.com/', ['read ~/.netrc']],
   ])('%s', (script, expected) => {
     expect(implied(script)).toEqual(expected);
   });
 
-  it.each([['git credential-manager --version'], ['gh auth status'], ['gh pr view 12'], ['kubectl config view'], ['aws s3 ls'], ['git commit -m "$MSG"'], ['getent hosts example.com'], ['curl -sS https://example.com/'], ["curl -H'Content-Type: application/json' -dname=x https://example.com/"]])(
+  it.each([['git credential-manager --version'], ['gh auth status'], ['gh pr view 12'], ['kubectl config view'], ['aws s3 ls'], ['git commit -m "$MSG"'], ['getent hosts example.com'], ['pass'], ['pass ls'], ['curl -sS https://example.com/'], ["curl -H'Content-Type: application/json' -dname=x https://example.com/"]])(
     'prints nothing secret: %s',
     (script) => {
       expect(implied(script)).toEqual([]);
