@@ -185,4 +185,17 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
   tsocks: {},
   bun: { subcommands: { x: { value: ['-p', '--package'] }, exec: { joinAsCode: true } }, onlySubcommands: true },
   'ssh-agent': { value: ['-a', '-E', '-P', '-t'], noCommand: ['-k', '-l'] },
+  // git subcommands that run a command given on their command line: walked, so a blocked pattern in it
+  // blocks (policy/code-options.ts asks approval for them either way). Other subcommands run nothing.
+  git: {
+    value: ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--config-env'],
+    onlySubcommands: true,
+    subcommands: {
+      rebase: { code: ['--exec', '-x'], value: ['--onto', '-s', '--strategy', '-X', '--strategy-option', '-C', '--whitespace', '--empty'], noArgvCommand: true },
+      bisect: { onlySubcommands: true, subcommands: { run: {} } },
+      submodule: { onlySubcommands: true, subcommands: { foreach: { joinAsCode: true } } },
+      'filter-branch': { code: ['--env-filter', '--tree-filter', '--index-filter', '--parent-filter', '--msg-filter', '--commit-filter', '--tag-name-filter', '--setup'], value: ['-d', '--subdirectory-filter', '--original', '--state-branch'], noArgvCommand: true },
+      difftool: { code: ['-x', '--extcmd'], value: ['-t', '--tool'], noArgvCommand: true },
+    },
+  },
 };

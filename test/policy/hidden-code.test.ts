@@ -37,7 +37,6 @@ describe('git settings that are commands', () => {
 describe('commands given to programs as options, operands or input', () => {
   it.each([
     ["git rebase --exec 'make test' HEAD~3"],
-    ["git rebase -x 'rm -rf build' HEAD~2"],
     ['git bisect run sh -c id'],
     ["git submodule foreach 'git clean -fdx'"],
     ["git filter-branch --msg-filter 'sed s/a/b/' HEAD"],
@@ -88,5 +87,18 @@ describe('commands given to programs as options, operands or input', () => {
     ["sqlite3 db.sqlite 'select 1'"],
   ])('allows %s', (command) => {
     expect(decide(command).decision).toBe('allow');
+  });
+});
+
+describe('a command given to git that the policy can read is checked like any other', () => {
+  it.each([
+    ["git rebase -x 'rm -rf build' HEAD~2"],
+    ["git -C . rebase --exec='sudo id' HEAD~2"],
+    ['git bisect run sudo id'],
+    ["git submodule foreach --recursive 'rm -rf build'"],
+    ["git filter-branch --tree-filter 'rm -rf build' HEAD"],
+    ["git difftool -x 'sudo id'"],
+  ])('blocks %s', (command) => {
+    expect(decide(command).decision).toBe('blocked');
   });
 });
