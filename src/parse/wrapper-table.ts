@@ -198,4 +198,12 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
       difftool: { code: ['-x', '--extcmd'], value: ['-t', '--tool'], noArgvCommand: true },
     },
   },
+  // Options whose value is a command line they run (policy/code-options.ts asks approval for them too).
+  tar: {
+    code: ['--to-command', '--use-compress-program', '-I', '--rsh-command', '--rmt-command', '--info-script', '--new-volume-script', '-F'],
+    value: ['-f', '--file', '-C', '--directory', '-T', '--files-from', '-X', '--exclude-from', '-b', '--blocking-factor', '-H', '--format', '-L', '--tape-length', '-N', '--newer', '-g', '--listed-incremental', '-K', '--starting-file', '-V', '--label'],
+    noArgvCommand: true,
+  },
+  rsync: { code: ['-e', '--rsh'], value: ['-f', '--filter', '-T', '--temp-dir', '-B', '--block-size', '--exclude', '--include', '--exclude-from', '--include-from', '--files-from', '--rsync-path', '--log-file', '--chmod', '--chown', '--compare-dest', '--copy-dest', '--link-dest', '--backup-dir', '--suffix', '--partial-dir', '--max-size', '--min-size', '--timeout', '--contimeout', '--port', '--password-file', '-M', '--remote-option', '--out-format', '--bwlimit'], noArgvCommand: true },
+  man: { code: ['-P', '--pager'], value: ['-M', '--manpath', '-S', '-s', '--sections', '-L', '--locale', '-m', '--systems', '-C', '--config-file', '-E', '--encoding', '-R', '--recode', '-p', '--preprocessor', '-T', '--troff-device'], noArgvCommand: true },
 };

@@ -90,7 +90,7 @@ describe('commands given to programs as options, operands or input', () => {
   });
 });
 
-describe('a command given to git that the policy can read is checked like any other', () => {
+describe('a command given to git, tar, rsync or man that the policy can read is checked like any other', () => {
   it.each([
     ["git rebase -x 'rm -rf build' HEAD~2"],
     ["git -C . rebase --exec='sudo id' HEAD~2"],
@@ -98,6 +98,10 @@ describe('a command given to git that the policy can read is checked like any ot
     ["git submodule foreach --recursive 'rm -rf build'"],
     ["git filter-branch --tree-filter 'rm -rf build' HEAD"],
     ["git difftool -x 'sudo id'"],
+    ["tar -xf a.tar --to-command='rm -rf build'"],
+    ["tar -I 'sudo id' -xf a.tar"],
+    ["rsync -e 'sudo id' README.md example.com:/tmp/"],
+    ["man -P 'sudo id' ls"],
   ])('blocks %s', (command) => {
     expect(decide(command).decision).toBe('blocked');
   });
