@@ -55,6 +55,14 @@ export function wrapperFileWords(cmd: SimpleCommand): PathWord[] {
     const word: PathWord = { arg: w.raw, text, literal: w.literal, access: access === 'cwd' ? 'read' : access, unknowns: w.unknowns ?? [] };
     out.push(access === 'cwd' ? { ...word, wrappedCwd: true } : word);
   };
+  // parallel :::: FILE... takes its inputs from the files named after it.
+  if (cmd.program === 'parallel') {
+    let files = false;
+    for (const a of cmd.args) {
+      if (/^:::/.test(a.text)) files = /^::::\+?$/.test(a.text);
+      else if (files) push(a, a.text, 'read');
+    }
+  }
   for (let i = 0; i < cmd.args.length; i++) {
     const a = cmd.args[i]!;
     const t = a.text;

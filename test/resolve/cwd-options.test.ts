@@ -47,6 +47,7 @@ describe('wrapper file options', () => {
     ['xargs --arg-file=/etc/passwd echo', ['xargs read /etc/passwd']],
     ['parallel --joblog /etc/log echo ::: a', ['parallel write /etc/log', 'parallel read /etc/log']],
     ['time -o /etc/t ls', ['time write /etc/t']],
+    ['parallel echo :::: /etc/passwd ::: a', ['parallel read /etc/passwd', 'parallel read /etc/passwd']],
   ])('%s', (script, expected) => {
     expect(paths(script).filter((p) => !p.startsWith('echo') && !p.startsWith('ls'))).toEqual(expected);
   });

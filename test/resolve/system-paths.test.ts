@@ -18,6 +18,7 @@ describe('commands that change system state are judged as writes to the file tha
     ['mknod -m 666 /tmp/x b 8 0', ['write /dev/block/8:0']],
     ['ip link set eth0 down', ['write /proc/sys/net']],
     ['ifconfig eth0 down', ['write /proc/sys/net']],
+    ['flashrom -p internal -w bios.bin', ['write /dev/mem']],
     ['mount -t tmpfs none /tmp', ['write /proc/1/mountinfo']],
     ['umount /mnt', ['write /proc/1/mountinfo']],
     ['losetup -f --show disk.img', ['write /dev/loop-control']],
