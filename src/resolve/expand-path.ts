@@ -9,11 +9,13 @@ export interface PathContext {
   home: string;
   /** Resolved real path of each absolute prefix already walked. */
   realpaths: Map<string, string>;
+  /** Absolute prefixes found missing (most paths in a command line name files still to be made). */
+  missing: Set<string>;
   userHomes?: Map<string, string | null>;
 }
 
 export function newPathContext(home: string): PathContext {
-  return { home, realpaths: new Map() };
+  return { home, realpaths: new Map(), missing: new Set() };
 }
 
 function userHome(name: string, ctx: PathContext): string | null {
@@ -61,6 +63,8 @@ function walk(start: string, components: string[], ctx: PathContext, depth: numb
       cur = cached;
       continue;
     }
+    // Does not exist (yet): nothing below it can be a symlink, the rest is lexical.
+    if (ctx.missing.has(next)) return posix.join(next, ...components.slice(i + 1));
     let resolved = next;
     try {
       if (lstatSync(next).isSymbolicLink()) {
@@ -69,7 +73,7 @@ function walk(start: string, components: string[], ctx: PathContext, depth: numb
         resolved = walk(target.startsWith('/') ? '/' : cur, target.split('/'), ctx, depth + 1);
       }
     } catch {
-      // Does not exist (yet): nothing below it can be a symlink, the rest is lexical.
+      ctx.missing.add(next);
       return posix.join(next, ...components.slice(i + 1));
     }
     ctx.realpaths.set(next, resolved);
