@@ -1,8 +1,9 @@
 // Destructive operations: what the `sandboxed` mode asks approval for. Kept as data, documented in the
 // README: removing, overwriting or truncating files, permission and ownership changes, history-rewriting
 // git commands, and signals to other processes.
-import { programFamilies, type NormalizedCommand } from './normalize.js';
+import { UNKNOWN } from '../parse/words.js';
 import { own } from '../util/own.js';
+import { programFamilies, type NormalizedCommand } from './normalize.js';
 
 export interface DestructiveRule {
   /** Stable id, shown as the rule key `builtin.destructive.<id>`. */
@@ -18,6 +19,8 @@ export interface DestructiveRule {
   anyOperandPrefix?: string[];
   /** Instead of a flag: an operand matching this (awk's program text `@include "inplace"`). */
   anyOperandMatch?: RegExp;
+  /** anyOperandMatch looks at this operand only (awk's program is its first). */
+  operandIndex?: number;
   /** At least this many operands after the subcommand (`git checkout REF PATH`). */
   minOperands?: number;
   /** An operand after `--`: paths (`git checkout -- src`). */
@@ -38,7 +41,7 @@ export const destructiveRules: DestructiveRule[] = [
   { id: 'in-place-edit-sd', programs: ['sd'], unlessFlag: ['p', 'preview'], reason: 'edits files in place (sd)' },
   // gawk -i loads a library: `-i inplace` (or any library, which may @include it) rewrites its input files.
   { id: 'in-place-edit-awk', programs: ['awk', 'gawk'], anyFlag: ['i', 'include'], reason: 'edits files in place (gawk -i inplace)' },
-  { id: 'in-place-edit-awk-include', programs: ['awk', 'gawk'], anyOperandMatch: /@include\s*["']?inplace/, reason: 'edits files in place (gawk @include "inplace")' },
+  { id: 'in-place-edit-awk-include', programs: ['awk', 'gawk'], anyOperandMatch: /@include\s*["']?inplace/, operandIndex: 0, reason: 'edits files in place (gawk @include "inplace")' },
   // Line editors run editing commands from a script or stdin, and `w`/`x` writes the result back.
   { id: 'scripted-editor', programs: ['ed', 'red', 'ex'], reason: 'rewrites files with editor commands (ed, ex)' },
   { id: 'scripted-vi', programs: ['vi', 'vim', 'nvim', 'gvim', 'view', 'vimdiff'], anyFlag: ['c', 'e', 'E', 's', 'S', 'cmd'], reason: 'rewrites files with editor commands (vim -c / -es)' },
@@ -99,12 +102,19 @@ export function destructiveMatches(cmd: NormalizedCommand): DestructiveRule[] {
     if (!rule.programs.includes(cmd.program) && !rule.programs.includes(base)) return false;
     const operands = rule.subcommand ? cmd.operands.slice(1) : cmd.operands;
     if (rule.subcommand && !rule.subcommand.includes(cmd.operands[0] ?? '')) return false;
-    // SECURITY: an unknown argument ($FLAGS, $(..)) may be exactly the flag that makes it destructive.
-    if (cmd.hasDynamicArgs) return true;
+    // SECURITY: an unknown argument ($FLAGS, $(..)) may be exactly the flag or operand that makes it
+    // destructive. Where only a flag would, an argument that cannot be or split into one (x="$y",
+    // s/a/$b/) does not count: `awk -v day="$d" -f cal.awk` is no gawk -i inplace.
+    // Likewise where only an operand's text would: only an operand with an unknown part counts.
+    const flagOnly = rule.anyFlag !== undefined && !rule.anyOperandPrefix && !rule.anyOperandMatch && rule.minOperands === undefined && !rule.operandAfterDashDash;
+    const textOnly = rule.anyOperandMatch !== undefined && !rule.anyFlag && !rule.anyOperandPrefix && rule.minOperands === undefined && !rule.operandAfterDashDash;
+    const looked = rule.operandIndex === undefined ? operands : operands.slice(rule.operandIndex, rule.operandIndex + 1);
+    const mayMatch = flagOnly ? cmd.dynamicMayBeFlag : textOnly ? cmd.dynamicMayBeFlag || looked.some((o) => o.includes(UNKNOWN)) : true;
+    if (cmd.hasDynamicArgs && mayMatch) return true;
     if (rule.anyFlag && !rule.anyFlag.some((f) => cmd.flags.has(f))) return false;
     if (rule.unlessFlag && rule.unlessFlag.some((f) => cmd.flags.has(f))) return false;
     if (rule.anyOperandPrefix && !operands.some((o) => rule.anyOperandPrefix!.some((p) => o.startsWith(p)))) return false;
-    if (rule.anyOperandMatch && !operands.some((o) => rule.anyOperandMatch!.test(o))) return false;
+    if (rule.anyOperandMatch && !looked.some((o) => rule.anyOperandMatch!.test(o))) return false;
     if (rule.minOperands !== undefined && operands.length < rule.minOperands) return false;
     if (rule.operandAfterDashDash && !(cmd.dashDash !== undefined && cmd.dashDash < cmd.operands.length)) return false;
     return true;

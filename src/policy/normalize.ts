@@ -3,7 +3,9 @@
 // all become {r, f}), and its operands normalized (paths collapsed, chmod modes as octal).
 import { posix } from 'node:path';
 import { wordVariants } from '../parse/candidates.js';
+import { hasUnquotedExpansion } from '../parse/raw-word.js';
 import type { Word } from '../parse/types.js';
+import { UNKNOWN } from '../parse/words.js';
 import { own } from '../util/own.js';
 
 /** Long and alternative spellings of flags, per program, mapped to one canonical name. */
@@ -36,6 +38,8 @@ export const valueFlags: Record<string, string[]> = {
   cp: ['t', 'S', 'target-directory'],
   mv: ['t', 'S', 'target-directory'],
   rsync: ['e', 'rsh', 'f', 'filter', 'exclude', 'include'],
+  awk: ['v', 'f', 'F', 'i', 'e', 'l', 'E', 'assign', 'file', 'field-separator', 'include', 'source', 'load', 'exec'],
+  gawk: ['v', 'f', 'F', 'i', 'e', 'l', 'E', 'assign', 'file', 'field-separator', 'include', 'source', 'load', 'exec'],
 };
 
 /** Long option names per program, so GNU's unambiguous abbreviations (`--recur`) are recognized. */
@@ -112,6 +116,11 @@ export interface NormalizedCommand {
   operands: string[];
   /** True if some argument is not literal: it could turn into any flag or operand at run time. */
   hasDynamicArgs: boolean;
+  /**
+   * True if such an argument could be (or split into) an option: it starts with the unknown part or with
+   * "-", or has an unquoted expansion. False for `x="$y"`, `s/a/$b/`, `"https://$host/x"`.
+   */
+  dynamicMayBeFlag: boolean;
   /** How many operands came before a `--` (the rest are paths, e.g. `git checkout HEAD -- src`); absent without one. */
   dashDash?: number;
   /**
@@ -168,12 +177,14 @@ export function normalizeArgs(program: string, args: Word[], home: string): Norm
   const flags = new Set<string>();
   const operands: string[] = [];
   let hasDynamicArgs = false;
+  let dynamicMayBeFlag = false;
   let endOfOptions = false;
   let dashDash: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (!a.literal) hasDynamicArgs = true;
     const t = a.text;
+    if (!a.literal && !endOfOptions && (t.startsWith(UNKNOWN) || t.startsWith('-') || hasUnquotedExpansion(a.raw))) dynamicMayBeFlag = true;
     if (!endOfOptions && t === '--') {
       endOfOptions = true;
       dashDash = operands.length;
@@ -183,18 +194,27 @@ export function normalizeArgs(program: string, args: Word[], home: string): Norm
     if (!endOfOptions && t.startsWith('--') && t.length > 2 && !chmodMode) {
       const name = expandLong(program, t.slice(2).split('=')[0]!);
       flags.add(own(aliases, name) ?? name);
-      if (!t.includes('=') && takesValue.includes(name)) i++;
+      if (!t.includes('=') && takesValue.includes(name)) i = skipValue(args, i);
     } else if (!endOfOptions && t.startsWith('-') && t.length > 1 && !chmodMode && !/^-\d+$/.test(t)) {
       if (singleDashLong.has(program)) flags.add(t.slice(1));
       else for (const ch of t.slice(1)) flags.add(own(aliases, ch) ?? ch);
       // `-C dir`: the value is the next word. (`-Cdir` carries it; the letters after C are not flags.)
-      if (!singleDashLong.has(program) && t.length === 2 && takesValue.includes(t[1]!)) i++;
+      if (!singleDashLong.has(program) && t.length === 2 && takesValue.includes(t[1]!)) i = skipValue(args, i);
     } else {
       operands.push(normalizeOperand(t, program, operands.length, home));
     }
   }
+  /** Steps over the value of the option at args[i]; an unquoted expansion there may split into more options. */
+  function skipValue(words: Word[], i: number): number {
+    const v = words[i + 1];
+    if (v && !v.literal) {
+      hasDynamicArgs = true;
+      if (hasUnquotedExpansion(v.raw)) dynamicMayBeFlag = true;
+    }
+    return i + 1;
+  }
   for (const f of own(impliedFlags, program) ?? []) flags.add(f);
-  const n: NormalizedCommand = { program, flags, operands, hasDynamicArgs };
+  const n: NormalizedCommand = { program, flags, operands, hasDynamicArgs, dynamicMayBeFlag };
   const family = privilegeFamily(program, flags, operands);
   if (family) n.family = family;
   if (dashDash !== undefined) n.dashDash = dashDash;

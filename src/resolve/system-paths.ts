@@ -2,6 +2,7 @@
 // each is judged as the access to the file that holds that state (`sysctl -w kernel.sysrq=1` writes
 // /proc/sys/kernel/sysrq as surely as `echo 1 > /proc/sys/kernel/sysrq`; `git credential fill` reads
 // ~/.git-credentials). allowedPaths then decides, as for any path. Data, not code: extend the table.
+import { hasUnquotedExpansion } from '../parse/raw-word.js';
 import type { SimpleCommand, Word } from '../parse/types.js';
 import type { PathWord } from './path-words.js';
 
@@ -93,6 +94,13 @@ function flagsAndOperands(args: Word[]): { flags: Set<string>; operands: string[
   return { flags, operands };
 }
 
+const UNKNOWN = '\u0000';
+
+/** An unknown argument that may be any option or operand: it starts unknown or with "-", or may split. */
+function mayBeAnyWord(a: Word): boolean {
+  return !a.literal && (a.text.startsWith(UNKNOWN) || a.text.startsWith('-') || hasUnquotedExpansion(a.raw));
+}
+
 /** yes: the command changes or prints the state; maybe: only if an unknown argument is the word that makes it. */
 function implied(spec: ImpliedAccess, args: Word[]): 'yes' | 'maybe' | 'no' {
   const { flags, operands } = flagsAndOperands(args);
@@ -100,11 +108,11 @@ function implied(spec: ImpliedAccess, args: Word[]): 'yes' | 'maybe' | 'no' {
   let maybe = false;
   for (const [i, words] of (spec.subcommand ?? []).entries()) {
     const w = operandWords[i];
-    if (w && !w.literal) maybe = true;
+    if (w && !w.literal && (mayBeAnyWord(w) || words.some((x) => x.startsWith(w.text.split(UNKNOWN)[0]!)))) maybe = true;
     else if (!words.includes(w?.text ?? '')) return 'no';
   }
   if (spec.unlessFlag?.some((f) => flags.has(f) || operands[0] === f)) return 'no';
-  const dynamic = args.some((a) => !a.literal);
+  const dynamic = args.some(mayBeAnyWord);
   const sub = spec.subcommand?.length ?? 0;
   const qualifies = (!spec.anyFlag && spec.orOperands === undefined) || spec.anyFlag?.some((f) => flags.has(f)) === true || (spec.orOperands !== undefined && operands.length - sub >= spec.orOperands);
   if (!qualifies && !dynamic) return 'no';
@@ -159,8 +167,11 @@ export function impliedPathWords(cmd: SimpleCommand): PathWord[] {
     const how = implied(spec, args);
     const arg = `${p} (${spec.what}: ${spec.path})`;
     if (how === 'yes') out.push({ arg, text: spec.path, literal: true, access: spec.access, unknowns: [] });
-    // Not known to touch it: judged as an unknown path (approval), not as the path itself.
-    if (how === 'maybe') out.push({ arg, text: '\u0000', literal: false, access: spec.access, unknowns });
+    // Not known to touch it: judged as an unknown path (approval), not as the path itself. Except a
+    // credential file in the home (`curl "$url"` might be `curl -n`): the sandbox never shows homes, so
+    // such a read fails there anyway, and asking for every `curl "$url"` would teach people to approve.
+    const homeSecret = spec.access === 'read' && spec.path.startsWith('~/');
+    if (how === 'maybe' && !homeSecret) out.push({ arg, text: UNKNOWN, literal: false, access: spec.access, unknowns });
   }
   return out;
 }

@@ -97,3 +97,19 @@ describe('permissions set while creating files are a chmod/chown', () => {
     expect(ids('setcap -v cap_setuid+ep ./tool')).toEqual([]);
   });
 });
+
+describe('an unknown argument counts as the flag that makes a command destructive only if it could be one', () => {
+  it.each([
+    ['awk -v day="$d" -f cal.awk', []],
+    ['sed "s/a/$b/" notes.md', []],
+    ["awk '$1 == p {print}' p=\"$(id -u)\" list.txt", []],
+  ])('%s is not destructive', (command, expected) => expect(ids(command)).toEqual(expected));
+
+  it.each([
+    // Unquoted: the value may split into `-i inplace`.
+    ['awk -v day=$(cat f) -f cal.awk', 'in-place-edit-awk'],
+    ['awk $opts 1 README.md', 'in-place-edit-awk'],
+    ['sed "$flag" "s/a/b/" notes.md', 'in-place-edit'],
+    ['sed -e "s/a/$b/" $(cat files)', 'in-place-edit'],
+  ])('%s may be', (command, id) => expect(ids(command)).toContain(id));
+});
