@@ -15,6 +15,8 @@ import { underOwnCwd, wrapperFileWords } from './cwd-options.js';
 import { embeddedFileWords } from './embedded-files.js';
 import { impliedPathWords } from './system-paths.js';
 import { variablePathWords } from './env-paths.js';
+import { fileUrlPaths, writesUrls } from './file-urls.js';
+import { implicitTargetWords } from './implicit-targets.js';
 
 export type AccessKind = 'read' | 'write' | 'cwd';
 
@@ -108,7 +110,7 @@ export function pathWords(cmd: SimpleCommand): PathWord[] {
   redirectPaths(cmd, out);
   out.push(...variablePathWords(cmd));
   // Files a wrapper's options name, state files a command changes, files inside socat/awk/sed words.
-  out.push(...wrapperFileWords(cmd), ...impliedPathWords(cmd), ...embeddedFileWords(cmd));
+  out.push(...wrapperFileWords(cmd), ...impliedPathWords(cmd), ...embeddedFileWords(cmd), ...implicitTargetWords(cmd));
   const program = cmd.program;
   if (program === undefined || dataOnlyPrograms.has(program)) return out;
   if (program === 'find') {
@@ -148,7 +150,9 @@ export function pathWords(cmd: SimpleCommand): PathWord[] {
       if (eq !== -1) {
         const value = t.slice(eq + 1);
         const output = name.includes('out') || name === '-o';
-        if (isFileOption || looksLikePath(value)) out.push(output ? { ...word(a, value, 'write'), overwrite: true } : word(a, value, 'read'));
+        const urls = fileUrlPaths(value);
+        if (urls.length > 0) for (const u of urls) out.push(word(a, u, output ? 'write' : 'read'));
+        else if (isFileOption || looksLikePath(value)) out.push(output ? { ...word(a, value, 'write'), overwrite: true } : word(a, value, 'read'));
       } else if (isFileOption && cmd.args[i + 1]) {
         const v = cmd.args[++i]!;
         const output = name === '-o' || name.includes('out');
@@ -165,7 +169,10 @@ export function pathWords(cmd: SimpleCommand): PathWord[] {
     operands.push(a);
   }
   const fileProgram = fileOperandPrograms.has(program) || writeOperandPrograms.has(program) || program === 'tar';
+  const urlAccess: AccessKind = writeOperandPrograms.has(program) || writesUrls(cmd, program) ? 'write' : 'read';
   operands.forEach((a, index) => {
+    const urls = fileUrlPaths(a.text);
+    if (urls.length > 0) return void out.push(...urls.map((u) => word(a, u, urlAccess)));
     const embedded = a.literal ? embeddedPath(a, program) : undefined;
     if (embedded) return void out.push(embedded);
     const isFile = interpreters.has(program) ? index === 0 || looksLikePath(a.text) : fileProgram || looksLikePath(a.text);

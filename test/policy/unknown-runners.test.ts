@@ -39,7 +39,7 @@ describe('an unknown program whose arguments would be a blocked command needs ap
     'gh pr create --title "drop sudo" --body "rm -rf build no more"',
     'npm install --save-dev rimraf',
     'npm rm left-pad',
-    'apt-get install -y sudo',
+    'apt-get download sudo', // (apt-get install writes /usr: judged by resolve/implicit-targets.ts)
     'man sudo',
     'getent group sudo',
     'frobnicate rm old.txt',
