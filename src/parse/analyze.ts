@@ -3,6 +3,7 @@
 // reported through the Runner with `via`; what cannot be seen into becomes an Unknown.
 
 import { arithmeticCode } from './arith-code.js';
+import { subscriptCode } from './name-operands.js';
 import { awkProgram, awkProgramFiles, awkRunsOrWrites, interpreterOf, interpreterUse, sedRunsOrWrites, sedScripts, STDIN_FILES } from './inline-code.js';
 import { addUnknown, clip, type Frame, type StdinSource } from './state.js';
 import type { SimpleCommand, Word } from './types.js';
@@ -143,16 +144,47 @@ function arithmeticOperands(run: Runner, cmd: SimpleCommand, frame: Frame, p: st
   }
 }
 
+/** declare 'a[$(id)]=1', read 'a[i]', test -v 'a[i]': the builtin evaluates the name's subscript. */
+function nameSubscripts(run: Runner, cmd: SimpleCommand, frame: Frame, p: string): void {
+  const { code, dynamic } = subscriptCode(run.st, p, cmd.args);
+  for (const c of code) run.code(c, 'arithmetic', frame, cmd);
+  for (const w of dynamic) {
+    addUnknown(run.st, 'dynamic-code', `${p} evaluates the subscript of ${clip(w.raw, 40)} as arithmetic, which runs any $(..) it holds at run time`, clip(cmd.source));
+  }
+}
+
+/** compgen -C COMMAND runs COMMAND (as code, in a subshell); -F FUNCTION calls FUNCTION. */
+function compgen(run: Runner, cmd: SimpleCommand, frame: Frame): void {
+  const args = cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as Word).text;
+    if (t === '--' || !t.startsWith('-')) break;
+    for (let k = 1; k < t.length; k++) {
+      const ch = t[k] as string;
+      if (!'AGWXPSFCoV'.includes(ch)) continue;
+      const value = k + 1 < t.length ? { ...(args[i] as Word), text: t.slice(k + 1) } : args[++i];
+      if (value && ch === 'C') runCode(run, value, 'compgen -C', frame, cmd);
+      // The function may be one this script defines (walked there) or not: the name is judged as a command.
+      if (value && ch === 'F') run.argv([value], 'compgen -F', frame, cmd);
+      break;
+    }
+  }
+}
+
 /** Analyze one reported command for the code it runs. */
 export function analyzeCommand(run: Runner, cmd: SimpleCommand, frame: Frame): void {
   const p = cmd.program;
   if (!p) return;
   const st = run.st;
   const args = cmd.args;
+  nameSubscripts(run, cmd, frame, p);
+  if (p === 'compgen') return compgen(run, cmd, frame);
   if (SHELLS.has(p)) return shell(run, cmd, frame, p);
   if (p === 'eval') {
-    if (!args.length) return;
-    const joined: Word = { raw: args.map((a) => a.raw).join(' '), text: args.map((a) => a.text).join(' '), literal: args.every((a) => a.literal), glob: false };
+    // `eval -- CODE`: the builtin's end of options; CODE still runs.
+    const words = args[0]?.text === '--' ? args.slice(1) : args;
+    if (!words.length) return;
+    const joined: Word = { raw: words.map((a) => a.raw).join(' '), text: words.map((a) => a.text).join(' '), literal: words.every((a) => a.literal), glob: false };
     return runCode(run, joined, 'eval', frame, cmd);
   }
   if (p === 'source' || p === '.') {
@@ -183,8 +215,9 @@ export function analyzeCommand(run: Runner, cmd: SimpleCommand, frame: Frame): v
     return;
   }
   if (p === 'trap') {
-    const first = args[0];
-    if (first && args.length >= 2 && first.text !== '-' && !first.text.startsWith('-')) runCode(run, first, 'trap', frame, cmd);
+    const words = args[0]?.text === '--' ? args.slice(1) : args;
+    const first = words[0];
+    if (first && words.length >= 2 && first.text !== '-' && !first.text.startsWith('-')) runCode(run, first, 'trap', frame, cmd);
     return;
   }
   const family = interpreterOf(p);

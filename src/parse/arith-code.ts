@@ -18,6 +18,20 @@ function substitutions(parts: Part[], out: string[]): void {
   }
 }
 
+/** The scripts of the command substitutions in `text` read as a double-quoted string would be. */
+export function substitutionCode(text: string): string[] {
+  const out: string[] = [];
+  if (!/[$`]/.test(text)) return out;
+  const c: Cursor = { s: text, pos: 0, stats: newStats(), nest: 0 };
+  try {
+    substitutions(scanDqParts(c, null, true), out);
+  } catch (e) {
+    if (!(e instanceof LexError)) throw e;
+    out.push(text); // SECURITY: unreadable: hand it on as code, which then fails closed
+  }
+  return out;
+}
+
 /**
  * The scripts arithmetic evaluation of `expr` runs. `own`: also the substitutions written in expr
  * itself (for let/declare -i/[[ -eq ]] operands, which reach arithmetic as plain text); false for
@@ -26,20 +40,13 @@ function substitutions(parts: Part[], out: string[]): void {
 export function arithmeticCode(st: ParseState, expr: string, own: boolean, depth = 0): string[] {
   const out: string[] = [];
   if (depth > MAX_DEPTH) return out;
-  if (own && /[$`]/.test(expr)) {
-    const c: Cursor = { s: expr, pos: 0, stats: newStats(), nest: 0 };
-    try {
-      substitutions(scanDqParts(c, null, true), out);
-    } catch (e) {
-      if (!(e instanceof LexError)) throw e;
-      out.push(expr); // SECURITY: unreadable: hand it on as code, which then fails closed
-    }
-  }
-  for (const m of expr.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+  if (own) out.push(...substitutionCode(expr));
+  for (const name of new Set(expr.match(/[A-Za-z_][A-Za-z0-9_]*/g))) {
     // Any literal value the name was given earlier counts, even if it is reassigned (i++) later:
     // missing code here is the hole, an extra report is not.
-    const value = st.vars.get(m[0]) ?? foldedVar(st, m[0]);
+    const value = st.vars.get(name) ?? foldedVar(st, name);
     if (value !== undefined && /[$`]/.test(value)) out.push(...arithmeticCode(st, value, true, depth + 1));
   }
-  return out;
+  // A value naming itself (x='a[$(id) x]') is followed to the depth cap: report each script once.
+  return depth === 0 ? [...new Set(out)] : out;
 }

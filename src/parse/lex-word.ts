@@ -109,7 +109,7 @@ export function lexWord(c: Cursor, segs: Segment[], assignCtx: boolean): LexedWo
         c.pos++;
         if (m[2] || m[3]) {
           c.stats.poisoned.add(m[1]);
-          text = m[1] + '=' + addSegment(segs, { kind: 'opmark', raw: '', op: m[3] ? '+=' : '[]=' });
+          text = m[1] + '=' + addSegment(segs, { kind: 'opmark', raw: '', op: m[3] ? '+=' : '[]=', ...(m[2] ? { index: m[2].slice(1, -1) } : {}) });
           plain = null;
         } else {
           text += '=';

@@ -9,7 +9,7 @@ import { lexScript } from './lex-script.js';
 import type { LexedWord } from './lex-word.js';
 import { placeholderIndex, rawOf, type Segment } from './segments.js';
 
-interface SetterSpec {
+export interface SetterSpec {
   /** Options whose value is a variable name (read -a NAME, printf -v NAME, wait -p NAME). */
   nameOpts?: string;
   /** Options whose value is something else (read -p PROMPT), so it is skipped. */
@@ -27,7 +27,7 @@ interface SetterSpec {
 }
 
 const DECLARE: SetterSpec = { operands: 'all', nameref: true };
-const SETTERS: Record<string, SetterSpec> = {
+export const SETTERS: Record<string, SetterSpec> = {
   read: { nameOpts: 'a', valueOpts: 'dinNptu', operands: 'all', implicit: ['REPLY'] },
   printf: { nameOpts: 'v', operands: 'none' },
   declare: DECLARE,
@@ -40,7 +40,7 @@ const SETTERS: Record<string, SetterSpec> = {
   readarray: { valueOpts: 'dnOsuc', codeOpts: 'C', operands: 'all', implicit: ['MAPFILE'] },
   getopts: { operands: 'second', implicit: ['OPTARG', 'OPTIND'] },
   wait: { nameOpts: 'p', operands: 'none' },
-  compgen: { nameOpts: 'V', valueOpts: 'AGWXPSFCo', operands: 'none' },
+  compgen: { nameOpts: 'V', valueOpts: 'AGWXPSFo', codeOpts: 'C', operands: 'none' },
   let: { operands: 'all' },
   cd: { operands: 'none', implicit: ['PWD', 'OLDPWD'] },
   pushd: { operands: 'none', implicit: ['PWD', 'OLDPWD'] },

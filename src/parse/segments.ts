@@ -45,8 +45,11 @@ export type Segment =
       /** The body split into text and expansions; undefined when quoted (pure data). */
       parts: Part[] | undefined;
     }
-  /** Marks the operator bash-parser would misread, written before the target word: <<<, &>, &>>, +=. */
-  | { kind: 'opmark'; raw: string; op: string }
+  /**
+   * Marks the operator bash-parser would misread, written before the target word: <<<, &>, &>>, +=.
+   * For a[i]=v and a[i]+=v, `index` is the subscript, which bash evaluates as arithmetic.
+   */
+  | { kind: 'opmark'; raw: string; op: string; index?: string }
   /** The value of a=(x y): the element words, in transformed form (same table). */
   | { kind: 'array'; raw: string; words: string[] }
   /** [[ .. ]]: its words in transformed form (same table). */

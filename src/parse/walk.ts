@@ -127,7 +127,10 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
         const eq = item.text.indexOf('=');
         let valueText = item.text.slice(eq + 1);
         const firstSeg = env.segs[placeholderIndex(valueText.codePointAt(0) ?? 0)];
-        if (firstSeg?.kind === 'opmark') valueText = valueText.slice((valueText.codePointAt(0) ?? 0) > 0xffff ? 2 : 1);
+        if (firstSeg?.kind === 'opmark') {
+          evalSegment(env, firstSeg, false); // a[i]=v: the subscript is arithmetic
+          valueText = valueText.slice((valueText.codePointAt(0) ?? 0) > 0xffff ? 2 : 1);
+        }
         const value = singleWord(env, valueText);
         assignments.push({ name: item.text.slice(0, eq), value });
         source.push(raw(item));

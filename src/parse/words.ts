@@ -2,7 +2,7 @@
 // splitting of folded values, and each expansion either folded to a constant or marked unknown
 // (text "\u0000"). Substitutions inside words run their inner scripts through the walker.
 
-import { arithmeticCode } from './arith-code.js';
+import { arithmeticCode, substitutionCode } from './arith-code.js';
 import { expandBraces } from './braces.js';
 import { newStats } from './cursor.js';
 import { lexScript } from './lex-script.js';
@@ -10,7 +10,7 @@ import { constantOutput } from './fold.js';
 import { addCandidates, loopBinding, type Template } from './loop-vars.js';
 import { parseParamOp } from './param-ops.js';
 import { placeholderIndex, rawOf, type LexedScript, type Part, type Segment } from './segments.js';
-import { clip, foldedVar, ifsChanged, shellCwd, type ParseState, type StdinSource } from './state.js';
+import { addUnknown, clip, foldedVar, ifsChanged, shellCwd, type ParseState, type StdinSource } from './state.js';
 import { expandTildePrefix } from './tilde.js';
 import type { SimpleCommand, Word } from './types.js';
 
@@ -66,6 +66,21 @@ function runSubstitution(env: WordEnv, script: LexedScript, raw: string, quoted:
   return { text: out.replace(/\n+$/, ''), literal: true, quoted, unknowns: [] };
 }
 
+/**
+ * ${x@P} expands x's value as a prompt: backslash escapes, then $(..), backticks and ${..} run. A known
+ * value's substitutions are walked; anything else is code we cannot see (\044 decodes to $, so a
+ * value with backslashes counts as unknown).
+ */
+function promptExpansion(env: WordEnv, seg: Extract<Segment, { kind: 'param' }>, quoted: boolean): Piece {
+  const value = seg.raw === `\${${seg.name}@P}` ? foldedVar(env.st, seg.name) : undefined;
+  if (value === undefined || value.includes('\\')) {
+    addUnknown(env.st, 'dynamic-code', `${clip(seg.raw, 40)} runs the command substitutions in a value not known until it runs`, clip(seg.raw));
+  } else {
+    for (const code of substitutionCode(value)) env.runNested(lexCode(code), '${..@P}');
+  }
+  return unknownPiece(seg.raw, quoted);
+}
+
 function evalNested(env: WordEnv, nested: Segment[]): void {
   for (const seg of nested) evalSegment(env, seg, true);
 }
@@ -95,6 +110,7 @@ export function evalSegment(env: WordEnv, seg: Segment, quoted: boolean): Piece 
       return evalParts(env, seg.parts);
     case 'param': {
       evalNested(env, seg.nested);
+      if (!seg.plain && seg.raw.endsWith('@P}')) return promptExpansion(env, seg, quoted);
       const arith = seg.plain ? undefined : paramArithmetic(seg.raw, seg.name);
       if (arith) for (const code of arithmeticCode(env.st, arith, false)) env.runNested(lexCode(code), 'arithmetic');
       // ${f%.ts}, ${f##*/}, ${#f}...: evaluated on known values (param-ops.ts); any other form stays unknown.
@@ -127,6 +143,8 @@ export function evalSegment(env: WordEnv, seg: Segment, quoted: boolean): Piece 
     case 'heredoc':
       return { text: seg.delimiter, literal: true, quoted: true, unknowns: [] };
     case 'opmark':
+      // a[i]=v: the subscript is evaluated as arithmetic (a[x]=1 with x='a[$(id)]' runs id).
+      if (seg.index !== undefined) for (const code of arithmeticCode(env.st, seg.index, true)) env.runNested(lexCode(code), 'arithmetic');
       return { text: '', literal: true, quoted: true, unknowns: [] };
     case 'array':
     case 'dbrack': {

@@ -1,6 +1,7 @@
 // In a persistent session one command can change what the NEXT command runs: a function or alias that
 // shadows a builtin, a DEBUG trap, a prompt hook, extdebug. Each later command is checked on its own,
 // so anything that could make it run unchecked code needs approval.
+import { nameOperands } from '../parse/name-operands.js';
 import type { ParsedScript, SimpleCommand } from '../parse/types.js';
 import type { NormalizedCommand } from './normalize.js';
 import type { RuleMatch } from './types.js';
@@ -14,7 +15,22 @@ const protectedNames = new Set([
 
 /** Variables whose value the shell runs as code, or that change how it starts or prompts. */
 const hookVariables = new Set(['PROMPT_COMMAND', 'BASH_ENV', 'ENV', 'PS0', 'PS1', 'PS2', 'PS4', 'SHELLOPTS', 'BASHOPTS', 'BASH_XTRACEFD']);
+/** Arrays that are the shell's own tables: setting an element defines an alias or hashes a command. */
+const commandTables: Record<string, string> = {
+  BASH_ALIASES: 'defines an alias, which changes what later commands of that name run',
+  BASH_CMDS: 'makes a command name run another program for the rest of the session, like hash -p',
+};
 const declarers = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+/** Builtins whose name operands are only read or removed, never given a value. */
+const notSetting = new Set(['unset', 'test', '[', '[[']);
+
+/** Why setting variable `name` (maybe NAME[key] or NAME+) changes what later commands run, if it does. */
+function hookReason(name: string): string | undefined {
+  const base = name.replace(/[[+][\s\S]*$/, '');
+  if (Object.hasOwn(commandTables, base)) return `setting ${base} ${commandTables[base]}`;
+  if (hookVariables.has(base) || base.startsWith('BASH_FUNC_')) return `setting ${base} makes the shell run code the policy does not see`;
+  return undefined;
+}
 
 function rule(detail: string): RuleMatch {
   return { key: 'builtin.session-state', decision: 'approval-required', detail };
@@ -32,7 +48,8 @@ export function sessionStateRules(script: ParsedScript, commands: Array<{ cmd: S
   for (const f of script.functions) shadow(f.name, 'defining a function');
   for (const cmd of script.commands) {
     for (const a of cmd.assignments) {
-      if (hookVariables.has(a.name) || a.name.startsWith('BASH_FUNC_')) rules.push(rule(`setting ${a.name} makes the shell run code the policy does not see`));
+      const why = hookReason(a.name);
+      if (why) rules.push(rule(why));
     }
   }
   for (const { cmd } of commands) {
@@ -40,11 +57,15 @@ export function sessionStateRules(script: ParsedScript, commands: Array<{ cmd: S
     const words = cmd.args.map((a) => a.text);
     const letters = flagLetters(cmd);
     if (p === 'alias') for (const w of words) shadow(w.split('=')[0]!, 'defining an alias');
-    if (declarers.has(p)) {
-      for (const w of words) {
-        const name = w.split('=')[0]!;
-        if (w.includes('=') && (hookVariables.has(name) || name.startsWith('BASH_FUNC_'))) rules.push(rule(`setting ${name} makes the shell run code the policy does not see`));
+    // export PS4=.., read PS4, printf -v 'BASH_ALIASES[ll]' ..: every builtin that sets a named variable
+    // (a declarer's bare NAME only changes attributes).
+    if (!notSetting.has(p)) {
+      for (const { word } of nameOperands(p, cmd.args)) {
+        const why = declarers.has(p) && !word.text.includes('=') ? undefined : hookReason(word.text.split('=')[0]!);
+        if (why) rules.push(rule(why));
       }
+    }
+    if (declarers.has(p)) {
       if ((p === 'readonly' && letters.includes('f')) || (letters.includes('f') && letters.includes('r'))) {
         rules.push(rule(`\`${p} -${letters}\` makes functions permanent, so the session cannot reset them`));
       }
