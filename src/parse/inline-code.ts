@@ -3,37 +3,15 @@
 
 import type { Word } from './types.js';
 import { own } from '../util/own.js';
+import { CODE_FLAGS, EVAL_SUBCOMMANDS, FAMILY_VALUE_OPTS, INTERPRETER_FAMILY, OPERANDS, PRELOADS, VALUE_OPTS } from './interpreter-table.js';
+
+const familyName = new RegExp(`^(${Object.keys(INTERPRETER_FAMILY).map((n) => n.replace(/[.+-]/g, '\\$&')).join('|')})[0-9.]*$`);
 
 /** Interpreter family of a program name (python3.11 -> python), or undefined. */
 export function interpreterOf(program: string): string | undefined {
-  const m = /^(python|perl|ruby|node|nodejs|php|lua|luajit|Rscript|osascript|bun|deno|pwsh|tclsh|irb|jshell|tsx|ts-node|ts-node-esm|esno)[0-9.]*$/.exec(program);
-  if (!m?.[1]) return undefined;
-  // TypeScript runners are node with a loader: same -e/-p/--eval flags, same --import.
-  return own(nodeLike, m[1]) ? 'node' : m[1];
+  const name = familyName.exec(program)?.[1];
+  return name === undefined ? undefined : own(INTERPRETER_FAMILY, name);
 }
-
-const CODE_FLAGS: Record<string, RegExp> = {
-  // perl/ruby clusters: -ne, -pe, -lane, -pie all end in e/E and take the code next
-  python: /^-[A-Za-z]*c$/,
-  perl: /^-[A-Za-z]*[eE]$/,
-  ruby: /^-[A-Za-z]*e$/,
-  node: /^(-e|-p|--eval|--print|-pe)$/,
-  bun: /^(-e|-p|--eval|--print)$/,
-  php: /^-r$/,
-  lua: /^-e$/,
-  luajit: /^-e$/,
-  Rscript: /^-e$/,
-  osascript: /^-e$/,
-  pwsh: /^(-c|-Command|-EncodedCommand|-e)$/i,
-};
-
-const nodeLike: Record<string, true> = { nodejs: true, tsx: true, 'ts-node': true, 'ts-node-esm': true, esno: true };
-
-// Options whose value is the next word (so it is not mistaken for a script operand).
-const VALUE_OPTS = new Set(['-m', '-W', '-X', '-r', '--require', '-I', '-M', '--import', '--loader', '--experimental-loader']);
-
-/** Options that load a module before the script: a data: URL there is inline code (node --import data:..). */
-const PRELOAD_OPTS = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
 
 /** python -m modules that run a command-line argument as code: always (timeit STMT), or given this option (pdb -c CMD). */
 const PYTHON_CODE_MODULES: Record<string, string | true> = { timeit: true, pdb: '-c', IPython: '-c', ipdb: '-c' };
@@ -49,34 +27,59 @@ export interface InterpreterUse {
   readsStdin: boolean;
 }
 
+/** A preloaded module that is code the policy cannot see (node -r ./x.js, perl -M'x;system..'), as `opt value`. */
+function preloadCode(family: string, word: Word, next: Word | undefined): string | undefined {
+  const spec = own(PRELOADS, family);
+  if (!spec) return undefined;
+  const t = word.text;
+  for (const opt of spec.options) {
+    let value: Word | undefined;
+    if (t === opt) value = next;
+    else if (opt.startsWith('--') && t.startsWith(`${opt}=`)) value = { ...word, text: t.slice(opt.length + 1) };
+    else if (!opt.startsWith('--') && t.startsWith(opt) && t.length > opt.length) value = { ...word, text: t.slice(opt.length) };
+    if (value && (!value.literal || spec.code.test(value.text))) return `${opt} ${value.text.slice(0, 40)}`;
+  }
+  return undefined;
+}
+
 /** How an interpreter invocation gets its program. */
 export function interpreterUse(family: string, args: Word[]): InterpreterUse {
-  const flag = CODE_FLAGS[family];
+  const flag = own(CODE_FLAGS, family);
+  const valueOpts = own(FAMILY_VALUE_OPTS, family) ?? [];
+  const operands = own(OPERANDS, family);
+  let sawInput = false;
+  let stdinInput = operands === 'none';
   for (let i = 0; i < args.length; i++) {
     const t = (args[i] as Word).text;
-    if (family === 'deno' && i === 0 && t === 'eval') return { inline: 'deno eval', readsStdin: false };
-    if (flag?.test(t) || (family === 'node' && /^--(eval|print)=/.test(t))) return { inline: `${family} ${t}`, readsStdin: false };
-    if (t === '-') return { inline: undefined, readsStdin: true };
-    if (t === '--') return { inline: undefined, readsStdin: i + 1 >= args.length || STDIN_FILES.test(args[i + 1]?.text ?? '') };
+    if (i === 0 && t === own(EVAL_SUBCOMMANDS, family)) return { inline: `${family} ${t}`, readsStdin: false };
     const eq = t.indexOf('=');
     const opt = eq > 0 && t.startsWith('--') ? t.slice(0, eq) : t;
-    const value = eq > 0 && t.startsWith('--') ? t.slice(eq + 1) : args[i + 1]?.text;
-    if (family === 'node' && PRELOAD_OPTS.has(opt) && /^data:/i.test(value ?? '')) return { inline: `${family} ${opt} data:`, readsStdin: false };
+    if (flag?.test(t) || (opt !== t && flag?.test(opt))) return { inline: `${family} ${opt}`, readsStdin: false };
+    const preload = preloadCode(family, args[i] as Word, args[i + 1]);
+    if (preload) return { inline: `${family} ${preload} (preloaded code)`, readsStdin: false };
+    if (t === '--' && operands === undefined) return { inline: undefined, readsStdin: i + 1 >= args.length || STDIN_FILES.test(args[i + 1]?.text ?? '') };
     if (family === 'python' && /^-m/.test(t)) {
       // Everything after `-m MODULE` is the module's own arguments.
-      const mod = t.length > 2 ? t.slice(2) : (value ?? '');
+      const mod = t.length > 2 ? t.slice(2) : (args[i + 1]?.text ?? '');
       const when = own(PYTHON_CODE_MODULES, mod);
       const rest = args.slice(t.length > 2 ? i + 1 : i + 2).map((a) => a.text);
       if (when === true || (when && rest.includes(when))) return { inline: `${family} -m ${mod}`, readsStdin: false };
       return { inline: undefined, readsStdin: false };
     }
-    if (t.startsWith('-')) {
-      if (VALUE_OPTS.has(t)) i++;
+    if (t.startsWith('-') && t !== '-' && t !== '--') {
+      if (VALUE_OPTS.has(t) || valueOpts.includes(t)) i++;
+      continue;
+    }
+    // SECURITY: programs whose every operand is input keep reading options after them (m4 a.m4 -D x).
+    if (operands !== undefined) {
+      if (t === '--') continue;
+      sawInput = true;
+      if (STDIN_FILES.test(t)) stdinInput = true;
       continue;
     }
     return { inline: undefined, readsStdin: STDIN_FILES.test(t) };
   }
-  return { inline: undefined, readsStdin: true };
+  return { inline: undefined, readsStdin: stdinInput || !sawInput };
 }
 
 /** awk code with strings and regex literals blanked, so operators in them are not misread. */

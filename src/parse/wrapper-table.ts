@@ -205,5 +205,8 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
     noArgvCommand: true,
   },
   rsync: { code: ['-e', '--rsh'], value: ['-f', '--filter', '-T', '--temp-dir', '-B', '--block-size', '--exclude', '--include', '--exclude-from', '--include-from', '--files-from', '--rsync-path', '--log-file', '--chmod', '--chown', '--compare-dest', '--copy-dest', '--link-dest', '--backup-dir', '--suffix', '--partial-dir', '--max-size', '--min-size', '--timeout', '--contimeout', '--port', '--password-file', '-M', '--remote-option', '--out-format', '--bwlimit'], noArgvCommand: true },
+  // cmake -E TOOL ARGS: its tools are the programs they are named after (`-E env A=1 CMD` and `-E time CMD`
+  // run CMD, `-E rm -rf D` removes), so the words after -E are read as that command. Other uses run nothing given.
+  cmake: { commandAfter: ['-E'], value: ['-S', '-B', '-C', '-D', '-U', '-G', '-T', '-A', '-P', '-W', '-j', '-t', '--build', '--install', '--preset', '--target', '--config', '--parallel', '--graphviz', '--log-level', '--toolchain', '--install-prefix'] },
   man: { code: ['-P', '--pager'], value: ['-M', '--manpath', '-S', '-s', '--sections', '-L', '--locale', '-m', '--systems', '-C', '--config-file', '-E', '--encoding', '-R', '--recode', '-p', '--preprocessor', '-T', '--troff-device'], noArgvCommand: true },
 };

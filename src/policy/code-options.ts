@@ -113,6 +113,7 @@ export const codeOptions: Record<string, CodeOption[]> = {
   make: [{ options: ['--eval', '-E', 'SHELL'] }, { options: ['-f', '--file', '--makefile'], valueTest: /^(-|\/dev\/(stdin|fd\/\d+)|\/proc\/self\/fd\/\d+)$/ }],
   gmake: [{ options: ['--eval', '-E', 'SHELL'] }, { options: ['-f', '--file', '--makefile'], valueTest: /^(-|\/dev\/(stdin|fd\/\d+)|\/proc\/self\/fd\/\d+)$/ }],
   gdb: [{ options: ['-ex', '--eval-command', '-x', '--command', '-iex', '--init-eval-command', '-ix', '--init-command'] }],
+  lldb: [{ options: ['-o', '--one-line', '-O', '--one-line-before-file', '-k', '--one-line-on-crash', '-K', '--source-on-crash', '-s', '--source', '-S', '--source-before-file'] }],
   // strace -o '|cmd' (or '!cmd') pipes the trace into a shell command.
   strace: [{ options: ['-o', '--output'], valueTest: /^\s*[|!]/ }],
   expect: [{ options: ['-c'] }],
@@ -128,7 +129,25 @@ export const codeOptions: Record<string, CodeOption[]> = {
   // rpm macros expand %(shell command); ansible's module arguments are a command for shell/command/raw.
   rpm: [{ options: ['--eval', '-E'] }],
   ansible: [{ options: ['-a', '--args'] }],
+  // The exec plugin's exec:exec runs any program (-Dexec.executable=sudo -Dexec.args=id).
+  mvn: [{ options: ['-D'], valueTest: /^exec\.executable=/ }],
+  mvnw: [{ options: ['-D'], valueTest: /^exec\.executable=/ }],
 };
+
+/**
+ * Options that by convention take program text (`tool -e CODE`, `tool --eval CODE`): on a program the
+ * policy does not know (policy/unknown-runners.ts), a code-looking value there needs approval.
+ */
+export const conventionalCodeOptions = new Set([
+  '-e', '-c', '--eval', '-eval', '--exec', '-exec', '--execute', '-execute', '--command', '-command', '--cmd', '--expr', '--expression', '--run', '--code',
+]);
+
+/**
+ * Program text rather than data: a call `f(`, a Lisp form `(f ..)`, a shell escape `!cmd`, backticks,
+ * `$(..)`, statement separators and shell operators, several lines. Data (VAR=value, a file name, a
+ * container name, a SQL-free word) has none of these.
+ */
+export const codeLooking = /^\s*[!(]|[A-Za-z_][\w.:]*\s*\(|`|\$\(|;\s*\S|&&|\|\||\s\|\s|\n/;
 
 /** Operands that are code: socat's EXEC:/SYSTEM: addresses, sqlite3's dot-commands that shell out or load code. */
 export const codeOperands: Record<string, RegExp> = {

@@ -7,9 +7,10 @@
 import { posix } from 'node:path';
 import { SHELLS } from '../parse/analyze.js';
 import { parseScript } from '../parse/index.js';
-import { interpreterOf } from '../parse/inline-code.js';
+import { interpreterOf, interpreterUse } from '../parse/inline-code.js';
 import type { SimpleCommand, Word } from '../parse/types.js';
 import { WRAPPERS } from '../parse/wrappers.js';
+import { codeLooking, conventionalCodeOptions } from './code-options.js';
 import { normalizeArgs } from './normalize.js';
 import type { NormalizedCommand } from './normalize.js';
 import { matchCommand, type CompiledPattern } from './patterns.js';
@@ -26,17 +27,18 @@ const dataPrograms = new Set([
   // text and files
   'echo', 'printf', 'cat', 'tac', 'less', 'more', 'most', 'head', 'tail', 'wc', 'sort', 'uniq', 'tee', 'cut', 'tr', 'paste', 'join',
   'column', 'fold', 'fmt', 'nl', 'pr', 'rev', 'expand', 'unexpand', 'comm', 'diff', 'diff3', 'sdiff', 'cmp', 'patch', 'colordiff',
-  'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'git', 'sed', 'gsed', 'awk', 'gawk', 'mawk', 'nawk', 'jq', 'yq', 'xq', 'fx',
+  'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'ugrep', 'ug', 'zgrep', 'zegrep', 'zfgrep', 'xzgrep', 'bzgrep', 'lzgrep', 'zstdgrep', 'pcregrep',
+  'pcre2grep', 'pdfgrep', 'ggrep', 'git', 'sed', 'gsed', 'awk', 'gawk', 'mawk', 'nawk', 'jq', 'yq', 'xq', 'fx',
   'base64', 'base32', 'xxd', 'od', 'hexdump', 'strings', 'file', 'stat', 'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'cksum', 'b2sum',
   'ls', 'tree', 'du', 'df', 'touch', 'mkdir', 'rmdir', 'rm', 'cp', 'mv', 'ln', 'install', 'chmod', 'chown', 'chgrp', 'truncate', 'shred',
   'basename', 'dirname', 'realpath', 'readlink', 'mktemp', 'find', 'locate', 'fd', 'fdfind', 'tar', 'zip', 'unzip', 'gzip', 'gunzip',
   'zcat', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', '7z', 'split', 'csplit', 'iconv', 'dos2unix', 'unix2dos', 'bat', 'batcat', 'vim',
   'vi', 'nvim', 'nano', 'emacs', 'code', 'open', 'xdg-open', 'wget', 'curl', 'http', 'https', 'scp', 'rsync', 'ssh-keygen', 'gpg',
   'openssl', 'sqlite3', 'psql', 'mysql',
-  // shell builtins and small utilities
-  'test', '[', '[[', 'true', 'false', 'cd', 'pushd', 'popd', 'dirs', 'pwd', 'export', 'declare', 'typeset', 'local', 'readonly', 'set',
+  // shell builtins and small utilities (`:` expands its arguments and runs nothing)
+  ':', 'test', '[', '[[', 'true', 'false', 'cd', 'pushd', 'popd', 'dirs', 'pwd', 'export', 'declare', 'typeset', 'local', 'readonly', 'set',
   'unset', 'shift', 'return', 'exit', 'read', 'type', 'which', 'whereis', 'whatis', 'apropos', 'man', 'info', 'help', 'tldr', 'hash',
-  'compgen', 'complete', 'history', 'date', 'sleep', 'seq', 'yes', 'expr', 'bc', 'dc', 'tput', 'stty', 'clear', 'printenv', 'getopts',
+  'compgen', 'complete', 'history', 'date', 'sleep', 'seq', 'yes', 'expr', 'bc', 'tput', 'stty', 'clear', 'printenv', 'getopts',
   'wait', 'jobs', 'fg', 'bg', 'disown', 'umask', 'ulimit', 'shopt', 'unalias', 'logger', 'notify-send', 'id', 'groups', 'whoami',
   'getent', 'finger', 'users', 'who', 'w', 'last', 'uname', 'hostname', 'uptime', 'free', 'ps', 'pgrep', 'pkill', 'kill', 'killall',
   'top', 'htop', 'lsof', 'ss', 'netstat', 'ip', 'ping', 'dig', 'host', 'nslookup', 'journalctl', 'systemctl', 'service', 'dmesg',
@@ -83,14 +85,49 @@ function render(program: string, words: Word[]): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** Approval (blocked in locked mode) for unknown programs whose arguments would be a blocked command. */
+/** `-e CODE`, `--eval=CODE`...: the first conventional code option whose value looks like code, as written. */
+function inlineCodeOption(args: Word[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as Word).text;
+    const eq = t.startsWith('-') ? t.indexOf('=') : -1;
+    const option = eq > 0 ? t.slice(0, eq) : t;
+    if (!conventionalCodeOptions.has(option)) continue;
+    const value = eq > 0 ? { ...(args[i] as Word), text: t.slice(eq + 1) } : args[i + 1];
+    // A value unknown from its start may be code too (`tool --eval "$prog"`), but after -e/-c it is too
+    // often a file, container or setting (`cc -c "$src"`, `docker run -e "$PAIR"`) to ask.
+    const unknown = value !== undefined && !value.literal && value.text.startsWith('\u0000') && option.length > 2;
+    if (value && (codeLooking.test(value.text) || unknown)) return `${option} ${(value.literal ? value.text : value.raw).slice(0, 60)}`;
+  }
+  return undefined;
+}
+
+/**
+ * Inline code the parse stage does not know about: any code option of an unknown program (julia -e,
+ * gnuplot -e, sbcl --eval... before they were listed), and one after a listed interpreter's script
+ * (`python manage.py shell -c CODE`, `php artisan tinker --execute=CODE`): the script runs it.
+ */
+function unlistedInlineCode(program: string, args: Word[]): string | undefined {
+  const family = interpreterOf(program);
+  if (understood(program) && (family === undefined || interpreterUse(family, args).inline !== undefined)) return undefined;
+  const found = inlineCodeOption(args);
+  if (found === undefined) return undefined;
+  const whose = understood(program) ? `an option of the script ${program} runs` : `an option of ${program}, a program the policy does not know`;
+  return `\`${found}\` looks like inline code (${whose}): the policy cannot see into it`;
+}
+
+/** Approval (blocked in locked mode) for unknown programs given inline code, or whose arguments would be a blocked command. */
 export function unknownRunnerRules(compiled: CompiledPattern[], commands: Array<{ cmd: SimpleCommand }>, home: string, locked: boolean): RuleMatch[] {
   const patterns = compiled.filter((p): p is CommandPattern => p.kind === 'command');
-  if (patterns.length === 0) return [];
   const rules: RuleMatch[] = [];
+  const decision = locked ? 'blocked' : 'approval-required';
   for (const { cmd } of commands) {
     const program = cmd.program;
-    if (!program || understood(program)) continue;
+    if (!program) continue;
+    // SECURITY: the interpreters listed in parse/interpreter-table.ts are not all there are.
+    const inline = unlistedInlineCode(program, cmd.args);
+    if (inline) rules.push({ key: 'builtin.inline-code', decision, detail: inline });
+    if (understood(program)) continue;
+    if (patterns.length === 0) continue;
     for (let i = 0; i < cmd.args.length; i++) {
       const w = cmd.args[i] as Word;
       if (!w.literal) continue;
@@ -108,7 +145,7 @@ export function unknownRunnerRules(compiled: CompiledPattern[], commands: Array<
       if (found) {
         rules.push({
           key: 'builtin.unknown-runner',
-          decision: locked ? 'blocked' : 'approval-required',
+          decision,
           detail: `${program} is not a program the policy knows; if it runs its arguments, \`${found.what}\` matches blocked pattern ${JSON.stringify(found.pattern.source)}`,
         });
         break;

@@ -90,8 +90,8 @@ describe('npm script-shell makes npm run scripts through a program the policy ca
 describe('interpreters given code in less usual ways', () => {
   it.each([
     ['tsx', ['-e', 'console.log(1)'], 'node -e'],
-    ['node', ['--import', 'data:text/javascript,console.log(1)', 'script.js'], 'node --import data:'],
-    ['node', ['--import=data:text/javascript,1', 'script.js'], 'node --import data:'],
+    ['node', ['--import', 'data:text/javascript,console.log(1)', 'script.js'], 'node --import data:text/javascript,console.log(1) (preloaded code)'],
+    ['node', ['--import=data:text/javascript,1', 'script.js'], 'node --import data:text/javascript,1 (preloaded code)'],
     ['python', ['-m', 'timeit', 'import os'], 'python -m timeit'],
     ['python', ['-mtimeit', 'import os'], 'python -m timeit'],
     ['python', ['-m', 'pdb', '-c', 'continue', 'x.py'], 'python -m pdb'],
