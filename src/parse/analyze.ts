@@ -12,7 +12,7 @@ import { unwrap, WRAPPERS } from './wrappers.js';
 import { UNKNOWN } from './words.js';
 
 /** Shells: -c STRING or a script on stdin is code we read. */
-export const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'rbash', 'fish', 'csh', 'tcsh', 'ksh93', 'oksh', 'loksh', 'elvish', 'nu', 'xonsh']);
+export const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'rbash', 'fish', 'csh', 'tcsh', 'ksh93', 'oksh', 'loksh', 'lksh', 'pdksh', 'osh', 'ysh', 'oil', 'hush', 'bosh', 'brush', 'rc', 'es', 'elvish', 'nu', 'xonsh']);
 const AWKS = new Set(['awk', 'gawk', 'mawk', 'nawk']);
 const FIND_EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 

@@ -3,7 +3,7 @@
 
 import type { Word } from './types.js';
 import { own } from '../util/own.js';
-import { CODE_FLAGS, EVAL_SUBCOMMANDS, FAMILY_VALUE_OPTS, INTERPRETER_FAMILY, OPERANDS, PRELOADS, VALUE_OPTS } from './interpreter-table.js';
+import { CODE_FLAGS, EVAL_SUBCOMMANDS, FAMILY_VALUE_OPTS, INTERPRETER_FAMILY, OPERANDS, PRELOADS, PYTHON_CODE_MODULES, PYTHON_STDIN_MODULES, VALUE_OPTS } from './interpreter-table.js';
 
 const familyName = new RegExp(`^(${Object.keys(INTERPRETER_FAMILY).map((n) => n.replace(/[.+-]/g, '\\$&')).join('|')})[0-9.]*$`);
 
@@ -12,9 +12,6 @@ export function interpreterOf(program: string): string | undefined {
   const name = familyName.exec(program)?.[1];
   return name === undefined ? undefined : own(INTERPRETER_FAMILY, name);
 }
-
-/** python -m modules that run a command-line argument as code: always (timeit STMT), or given this option (pdb -c CMD). */
-const PYTHON_CODE_MODULES: Record<string, string | true> = { timeit: true, pdb: '-c', IPython: '-c', ipdb: '-c' };
 
 /** Script operands that name the command's stdin: the program is read from the pipe or here-doc. */
 export const STDIN_FILES = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/;
@@ -64,7 +61,7 @@ export function interpreterUse(family: string, args: Word[]): InterpreterUse {
       const when = own(PYTHON_CODE_MODULES, mod);
       const rest = args.slice(t.length > 2 ? i + 1 : i + 2).map((a) => a.text);
       if (when === true || (when && rest.includes(when))) return { inline: `${family} -m ${mod}`, readsStdin: false };
-      return { inline: undefined, readsStdin: false };
+      return { inline: undefined, readsStdin: PYTHON_STDIN_MODULES.has(mod) };
     }
     if (t.startsWith('-') && t !== '-' && t !== '--') {
       if (VALUE_OPTS.has(t) || valueOpts.includes(t)) i++;

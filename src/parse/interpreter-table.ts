@@ -10,7 +10,7 @@ export const INTERPRETER_FAMILY: Record<string, string> = {
   // TypeScript runners are node with a loader: same -e/-p/--eval flags, same --import.
   node: 'node', nodejs: 'node', tsx: 'node', 'ts-node': 'node', 'ts-node-esm': 'node', esno: 'node',
   php: 'php', lua: 'lua', luajit: 'luajit', Rscript: 'Rscript', R: 'Rscript', osascript: 'osascript', bun: 'bun', deno: 'deno',
-  pwsh: 'pwsh', powershell: 'pwsh', tclsh: 'tclsh', wish: 'tclsh', irb: 'irb', jshell: 'jshell',
+  pwsh: 'pwsh', powershell: 'pwsh', tclsh: 'tclsh', wish: 'tclsh', expect: 'expect', irb: 'irb', jshell: 'jshell',
   julia: 'julia', elixir: 'elixir', iex: 'elixir', erl: 'erl', groovy: 'groovy', scala: 'scala', kotlin: 'kotlin', kotlinc: 'kotlin',
   ghc: 'ghc', ghci: 'ghc', swipl: 'swipl', crystal: 'crystal',
   // Lisps and Schemes
@@ -53,10 +53,17 @@ export const CODE_FLAGS: Record<string, RegExp> = {
   clojure: /^(-e|--eval)$/,
   csi: /^(-e|-eval|-p|-print|-P|-pretty-print)$/,
   gosh: /^-e$/,
+  expect: /^-c$/,
   dc: /^(-e|--expression)$/,
   gnuplot: /^-e$/,
   octave: /^--eval$/,
 };
+
+/** python -m modules that run a command-line argument as code: always (timeit STMT), or given this option (pdb -c CMD). */
+export const PYTHON_CODE_MODULES: Record<string, string | true> = { timeit: true, pdb: '-c', IPython: '-c', ipdb: '-c' };
+
+/** python -m modules that read code from stdin (REPLs and debuggers): `python3 -m code <<< 'import os; ..'`. */
+export const PYTHON_STDIN_MODULES = new Set(['code', 'IPython', 'ipython', 'ptpython', 'bpython', 'asyncio', 'pdb', 'ipdb', 'idlelib']);
 
 /** Subcommands whose operand is code (`deno eval CODE`, `crystal eval CODE`). */
 export const EVAL_SUBCOMMANDS: Record<string, string> = { deno: 'eval', crystal: 'eval' };

@@ -105,7 +105,8 @@ export const codeOptions: Record<string, CodeOption[]> = {
   rsync: [{ options: ['-e', '--rsh', '--rsync-path'] }],
   ssh: [{ options: ['-o'], valueTest: /^(proxycommand|localcommand|permitlocalcommand|knownhostscommand)/i }],
   scp: [{ options: ['-o'], valueTest: /^(proxycommand|localcommand)/i }, { options: ['-S'] }],
-  sftp: [{ options: ['-o'], valueTest: /^(proxycommand|localcommand)/i }, { options: ['-S', '-D'] }],
+  // A batch file is sftp commands, and `!cmd` there runs a local shell.
+  sftp: [{ options: ['-o'], valueTest: /^(proxycommand|localcommand)/i }, { options: ['-S', '-D', '-b'] }],
   zip: [{ options: ['-TT', '--unzip-command'] }],
   man: [{ options: ['-P', '--pager', '-H', '--html'] }],
   less: [{ options: ['--lesskey-src'] }],
@@ -116,7 +117,6 @@ export const codeOptions: Record<string, CodeOption[]> = {
   lldb: [{ options: ['-o', '--one-line', '-O', '--one-line-before-file', '-k', '--one-line-on-crash', '-K', '--source-on-crash', '-s', '--source', '-S', '--source-before-file'] }],
   // strace -o '|cmd' (or '!cmd') pipes the trace into a shell command.
   strace: [{ options: ['-o', '--output'], valueTest: /^\s*[|!]/ }],
-  expect: [{ options: ['-c'] }],
   tcpdump: [{ options: ['-z'] }],
   ncat: [{ options: ['-e', '--exec', '-c', '--sh-exec', '--lua-exec'] }],
   nc: [{ options: ['-e'] }],
@@ -132,6 +132,8 @@ export const codeOptions: Record<string, CodeOption[]> = {
   // The exec plugin's exec:exec runs any program (-Dexec.executable=sudo -Dexec.args=id).
   mvn: [{ options: ['-D'], valueTest: /^exec\.executable=/ }],
   mvnw: [{ options: ['-D'], valueTest: /^exec\.executable=/ }],
+  // cmake -P runs a CMake script (execute_process runs commands): one read from stdin is not seen.
+  cmake: [{ options: ['-P'], valueTest: /^(-|\/dev\/(stdin|fd\/\d+)|\/proc\/self\/fd\/\d+)$/ }],
 };
 
 /**
@@ -153,6 +155,7 @@ export const codeLooking = /^\s*[!(]|[A-Za-z_][\w.:]*\s*\(|`|\$\(|;\s*\S|&&|\|\|
 export const codeOperands: Record<string, RegExp> = {
   socat: /^(exec|system):/i,
   sqlite3: /(^|\n)\s*\.(shell|system|load)\b/,
+  duckdb: /(^|\n)\s*\.(shell|system|sh)\b/,
 };
 
 /** Editors that read their commands from stdin when it is not a terminal: `!cmd` there runs a shell. */
@@ -166,7 +169,7 @@ export const stdinEditors: Record<string, { flags?: RegExp }> = {
 };
 
 /** Shells whose `-c` string may be an input line (`xargs sh -c`, `find -exec sh -c '{}'`). */
-export const shells = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'fish', 'tcsh', 'csh']);
+export const shells = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'fish', 'tcsh', 'csh', 'rbash', 'ksh93', 'oksh', 'loksh', 'lksh', 'pdksh', 'osh', 'ysh', 'hush', 'bosh', 'brush']);
 
 /** Wrappers that append or splice their input into the command they run (the `via` label of the parse stage). */
 export const inputSplicers = new Set(['xargs', 'parallel', 'find -exec', 'find -execdir', 'find -ok', 'find -okdir']);

@@ -73,6 +73,9 @@ describe('programs whose language runs shell commands read their program from st
     "echo '!id' | dc",
     "erl <<< 'os:cmd(\"id\").'",
     'sbcl --script < prog.lisp',
+    "expect <<< 'spawn sudo id'",
+    "python3 -m code <<< 'import os; os.system(\"id\")'",
+    'echo c | python3 -m pdb script.py',
   ])('%s', (script) => {
     expect(unknownKinds(script)).toEqual(['inline-code']);
   });
@@ -93,5 +96,11 @@ describe('cmake -E runs its tools as the commands they are named after', () => {
 
   it.each(['cmake -S . -B build -DCMAKE_BUILD_TYPE=Release', 'cmake --build build -- -j4', 'cmake -GNinja -Wno-dev ..'])('runs nothing for %s', (script) => {
     expect(commands(script)).toEqual([{ cmd: script }]);
+  });
+});
+
+describe('shells by less common names run their -c string', () => {
+  it.each(['osh', 'ysh', 'lksh', 'pdksh', 'hush', 'rc'])('%s -c', (shell) => {
+    expect(commands(`${shell} -c 'rm -r build'`).find((c) => c.cmd === 'rm -r build')?.via).toEqual([`${shell} -c`]);
   });
 });

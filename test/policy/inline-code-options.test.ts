@@ -52,6 +52,9 @@ describe('programs that run commands from their own options', () => {
     'mvn -q exec:exec -Dexec.executable=sudo -Dexec.args=id',
     'mvn -D exec.executable=sh exec:exec',
     "lldb -o 'platform shell id' ./a.out",
+    "duckdb data.db -c '.shell id'",
+    "sftp -b - host <<< '!id'",
+    "cmake -P /dev/stdin <<< 'execute_process(COMMAND id)'",
   ])('%s needs approval', (command) => {
     expect(decide(command).decision).not.toBe('allow');
   });
