@@ -25,6 +25,8 @@ export function parseScript(source: string, context: ParseContext = {}): ParsedS
     unknowns: [],
     stats: newStats(),
     vars: new Map(),
+    arrays: new Map(),
+    positional: undefined,
     ctxVars: { ...(context.vars ?? {}) },
     fnStack: [],
     docText: new WeakMap(),

@@ -166,8 +166,8 @@ function scanBraceParam(c: Cursor, start: number): Segment {
     return { kind: 'param', raw, name: body, plain: true, nested };
   }
   const m = /^[#!]?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/.exec(body);
-  // ${x:=v} and ${x=v} assign: never fold x afterwards.
-  if (m?.[1] && /^[#!]?[A-Za-z_][A-Za-z0-9_]*:?=/.test(body)) c.stats.poisoned.add(m[1]);
+  // ${x:=v}, ${x=v} and ${a[5]:=v} assign: never fold x (or a) afterwards.
+  if (m?.[1] && /^[#!]?[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?:?=/.test(body)) c.stats.poisoned.add(m[1]);
   return { kind: 'param', raw, name: m?.[1] ?? body, plain: false, nested };
 }
 

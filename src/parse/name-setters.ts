@@ -4,9 +4,10 @@
 // The pre-pass feeds every word of a simple command here, so folding (state.ts) and loop candidates
 // (loop-vars.ts) know every name that may change before either is used.
 
-import { CapError, LexError, type Cursor, type LexStats } from './cursor.js';
+import { CapError, countAssign, LexError, type Cursor, type LexStats } from './cursor.js';
 import { lexScript } from './lex-script.js';
 import type { LexedWord } from './lex-word.js';
+import { POSITIONAL } from './lists.js';
 import { placeholderIndex, rawOf, type Segment } from './segments.js';
 
 export interface SetterSpec {
@@ -24,6 +25,8 @@ export interface SetterSpec {
   nameref?: boolean;
   /** Its operands are code this shell runs (eval, trap, alias): read for what that code sets. */
   code?: boolean;
+  /** set: operands (or `--`) replace the positional parameters, counted like an assignment (lists.ts). */
+  positional?: boolean;
 }
 
 const DECLARE: SetterSpec = { operands: 'all', nameref: true };
@@ -42,6 +45,8 @@ export const SETTERS: Record<string, SetterSpec> = {
   wait: { nameOpts: 'p', operands: 'none' },
   compgen: { nameOpts: 'V', valueOpts: 'AGWXPSFo', codeOpts: 'C', operands: 'none' },
   let: { operands: 'all' },
+  set: { valueOpts: 'o', operands: 'none', positional: true },
+  shift: { operands: 'none', implicit: [POSITIONAL] },
   cd: { operands: 'none', implicit: ['PWD', 'OLDPWD'] },
   pushd: { operands: 'none', implicit: ['PWD', 'OLDPWD'] },
   popd: { operands: 'none', implicit: ['PWD', 'OLDPWD'] },
@@ -112,6 +117,12 @@ function readCode(c: Cursor, code: string): void {
   if (stats.dynamicNames) c.stats.dynamicNames = true;
 }
 
+/** The options of the current command ended: `set`'s operands (even none after --) are the new $@. */
+function endOptions(t: NameTracker, c: Cursor): void {
+  t.optionsDone = true;
+  if (t.spec?.positional) countAssign(c.stats, POSITIONAL);
+}
+
 /** Feed one word of the current simple command (its pre-passed form and the cursor after it). */
 export function trackWord(t: NameTracker, c: Cursor, segs: Segment[], w: LexedWord): void {
   const value = staticValue(w.text, segs);
@@ -140,15 +151,16 @@ export function trackWord(t: NameTracker, c: Cursor, segs: Segment[], w: LexedWo
   }
   if (!t.optionsDone) {
     if (value === '--') {
-      t.optionsDone = true;
+      endOptions(t, c);
       return;
     }
     if (value === undefined && spec.operands !== 'all') {
       // SECURITY: printf "$opt" x: an unknown word may be an option that makes the next word a name.
       t.pending = 'name';
+      if (spec.positional) c.stats.poisoned.add(POSITIONAL); // set "$x": maybe --, maybe operands
       return;
     }
-    if (value !== undefined && value.length > 1 && (value.startsWith('-') || (spec.nameref && value.startsWith('+')))) {
+    if (value !== undefined && value.length > 1 && (value.startsWith('-') || ((spec.nameref || spec.positional) && value.startsWith('+')))) {
       for (let k = 1; k < value.length; k++) {
         const ch = value[k] as string;
         if (spec.nameref && ch === 'n') c.stats.dynamicNames = true;
@@ -162,7 +174,7 @@ export function trackWord(t: NameTracker, c: Cursor, segs: Segment[], w: LexedWo
       }
       return;
     }
-    t.optionsDone = true;
+    endOptions(t, c);
   }
   t.operands++;
   if (spec.operands === 'all' || (spec.operands === 'second' && t.operands === 2)) {

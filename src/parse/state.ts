@@ -25,6 +25,10 @@ export interface ParseState {
   stats: LexStats;
   /** Variables folded to constants: assigned once, literally, in the main shell, before use. */
   vars: Map<string, string>;
+  /** Of those, the arrays whose elements are all known words (files=(a.md b.md)): see lists.ts. */
+  arrays: Map<string, string[]>;
+  /** The positional parameters after the script's one `set -- WORDS` (lists.ts), once walked past it. */
+  positional: string[] | undefined;
   ctxVars: Record<string, string>;
   /** Functions being walked, innermost last, with whether the body spawns the function itself. */
   fnStack: Array<{ name: string; spawns: boolean }>;

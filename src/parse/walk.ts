@@ -12,7 +12,8 @@ import { evalRedirect } from './redirects.js';
 import { placeholderIndex, rawOf, type LexedScript } from './segments.js';
 import { addUnknown, clip, LIMITS, type Frame, type ParseState, type StdinSource } from './state.js';
 import type { HereDoc, Redirect, SimpleCommand, Word } from './types.js';
-import { evalSegment, expandWord, singleWord, type WordEnv } from './words.js';
+import { declaredArrays, recordPositional } from './lists.js';
+import { arrayElements, evalSegment, expandWord, singleWord, type WordEnv } from './words.js';
 
 const DECLARE = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 
@@ -92,6 +93,7 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
   const env: WordEnv = {
     st,
     segs: lexed.segments,
+    via: frame.via,
     runNested: (script, via, stdin) =>
       walkLexed(run, script, { ...frame, depth: frame.depth + 1, via: [...frame.via, via], isolated: true, pipeline: false, background: false, stdin, redirects: [], hereDocs: [] }),
   };
@@ -121,6 +123,9 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
       source.push(`${r.numberIo?.text ?? ''}${e.redirect.op}${e.redirect.kind === 'herestring' || e.redirect.kind === 'heredoc' || e.redirect.kind === 'dup' ? '' : ' '}${e.redirect.target.raw}`);
     };
     let nameSeen = false;
+    // Arrays with known elements (files=(a b), declare -a files=(a b)), recorded if they set variables.
+    const arrays = new Map<string, string[]>();
+    const declArrays = new Map<string, string[]>();
     for (const item of node.prefix ?? []) {
       if (item.type === 'Redirect') addRedirect(item);
       else {
@@ -133,6 +138,8 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
         }
         const value = singleWord(env, valueText);
         assignments.push({ name: item.text.slice(0, eq), value });
+        const elements = firstSeg?.kind === 'opmark' ? undefined : arrayElements(env, valueText);
+        if (elements) arrays.set(item.text.slice(0, eq), elements);
         source.push(raw(item));
       }
     }
@@ -155,6 +162,9 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
       if (item.type === 'Redirect') addRedirect(item);
       else {
         words.push(...expandWord(env, item.text));
+        const m = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]+)$/.exec(item.text);
+        const elements = m?.[1] && m[2] ? arrayElements(env, m[2]) : undefined;
+        if (m?.[1] && elements) declArrays.set(m[1], elements);
         source.push(raw(item));
       }
     }
@@ -178,6 +188,8 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
     if (!f.isolated) {
       // Only plain assignments in the main shell set a variable for later commands (folding).
       if (!name) for (const a of assignments) if (a.value.literal) st.vars.set(a.name, a.value.text);
+      for (const [n, elements] of name ? declaredArrays(cmd, declArrays) : arrays) st.arrays.set(n, elements);
+      recordPositional(st, cmd, f);
       if (cmd.program && DECLARE.has(cmd.program)) {
         for (const a of cmd.args) {
           const m = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(a.text);

@@ -8,6 +8,7 @@ import { newStats } from './cursor.js';
 import { lexScript } from './lex-script.js';
 import { constantOutput } from './fold.js';
 import { addCandidates, loopBinding, type Template } from './loop-vars.js';
+import { listValue, type ListValue } from './lists.js';
 import { parseParamOp } from './param-ops.js';
 import { placeholderIndex, rawOf, type LexedScript, type Part, type Segment } from './segments.js';
 import { addUnknown, clip, foldedVar, ifsChanged, shellCwd, type ParseState, type StdinSource } from './state.js';
@@ -20,6 +21,8 @@ export interface WordEnv {
   segs: Segment[];
   /** Walk a nested script (substitution), returning the commands it produced. */
   runNested: (script: LexedScript, via: string, stdin?: StdinSource) => SimpleCommand[];
+  /** The nesting being walked (Frame.via): whether $1 is still the script's own (lists.ts). */
+  via: string[];
 }
 
 /** The value of one placeholder. */
@@ -32,6 +35,8 @@ interface Piece {
   glob?: boolean;
   /** For a non-literal piece whose only unknown parts are loop variables: its text and references. */
   tpl?: Template;
+  /** "${a[@]}", "$@": a literal piece that is several words (text is them joined by blanks). */
+  fields?: string[];
 }
 
 /** The placeholder for an unknown expansion in Word.text. */
@@ -88,8 +93,13 @@ function evalNested(env: WordEnv, nested: Segment[]): void {
 function evalParts(env: WordEnv, parts: Part[]): Piece {
   const piece: Piece = { text: '', literal: true, quoted: true, unknowns: [] };
   let tpl: Template | undefined = [];
+  // "a${x[@]}b" is several words: the text before joins the first, the text after the last.
+  const words = [''];
   for (const part of parts) {
     const p: Piece = typeof part === 'string' ? { text: part, literal: true, quoted: true, unknowns: [] } : evalSegment(env, part, true);
+    const [first = '', ...rest] = p.fields ?? [p.text];
+    words[words.length - 1] += first;
+    words.push(...rest);
     piece.text += p.text;
     piece.literal &&= p.literal;
     piece.unknowns.push(...p.unknowns);
@@ -98,7 +108,18 @@ function evalParts(env: WordEnv, parts: Part[]): Piece {
     else tpl = undefined;
   }
   if (!piece.literal && tpl) piece.tpl = tpl;
+  if (piece.literal && words.length > 1) piece.fields = words;
+  else if (words.length > 1) delete piece.tpl;
   return piece;
+}
+
+/** A known list value as a piece: one value like a scalar, or several words. */
+function listPiece(env: WordEnv, list: ListValue, raw: string, quoted: boolean): Piece {
+  // SECURITY: unquoted, each value is split and globbed again: only values that can do neither are known.
+  if (!quoted && ifsChanged(env.st)) return unknownPiece(raw, quoted);
+  if (list.kind === 'one') return { text: list.value, literal: true, quoted, unknowns: [], glob: !quoted && /[*?[]/.test(list.value) };
+  if (!quoted && list.values.some((v) => v === '' || /[\s*?[]/.test(v))) return unknownPiece(raw, quoted);
+  return { text: list.values.join(' '), literal: true, quoted, unknowns: [], fields: list.values };
 }
 
 /** Evaluate one segment; `quoted` when it sits inside double quotes. */
@@ -113,6 +134,9 @@ export function evalSegment(env: WordEnv, seg: Segment, quoted: boolean): Piece 
       if (!seg.plain && seg.raw.endsWith('@P}')) return promptExpansion(env, seg, quoted);
       const arith = seg.plain ? undefined : paramArithmetic(seg.raw, seg.name);
       if (arith) for (const code of arithmeticCode(env.st, arith, false)) env.runNested(lexCode(code), 'arithmetic');
+      // ${a[0]}, "${a[@]}", $1, "$@": arrays and positional parameters with known values.
+      const list = listValue(env.st, seg.raw, seg.name, env.via);
+      if (list) return listPiece(env, list, seg.raw, quoted);
       // ${f%.ts}, ${f##*/}, ${#f}...: evaluated on known values (param-ops.ts); any other form stays unknown.
       const op = seg.plain ? undefined : parseParamOp(seg.raw, seg.name);
       const known = seg.plain || op !== undefined;
@@ -211,6 +235,16 @@ function fieldsOf(text: string, pieces: Map<number, Piece>, raw: string, split: 
       if (piece.tpl) f.tpl?.push(...piece.tpl);
       else f.tpl = undefined;
     }
+    if (piece.fields && split) {
+      // "${a[@]}": one field per value (unquoted ones were made sure not to split further).
+      piece.fields.forEach((part, k) => {
+        if (k > 0) flush();
+        f.text += part;
+        f.tpl?.push(part);
+        f.keep ||= piece.quoted;
+      });
+      continue;
+    }
     if (piece.quoted || !split || !piece.literal) {
       f.text += piece.text;
       if (piece.literal) f.tpl?.push(piece.text);
@@ -239,6 +273,29 @@ export function expandWord(env: WordEnv, word: string): Word[] {
     return [{ raw, text: UNKNOWN, literal: false, glob: false, unknowns: [clip(raw, 40)] }];
   }
   return variants.flatMap((v) => fieldsOf(v, pieces, raw, true));
+}
+
+/**
+ * The elements of an array value `(a b c)` (`text`: the value as pre-passed, one placeholder), when each
+ * is a known word that is not a pattern, else undefined. Only words without substitutions or
+ * arithmetic qualify: they were evaluated once already, and evaluating them again must run nothing.
+ */
+export function arrayElements(env: WordEnv, text: string): string[] | undefined {
+  const chars = [...text];
+  const seg = chars.length === 1 ? env.segs[placeholderIndex(chars[0]?.codePointAt(0) ?? 0)] : undefined;
+  if (seg?.kind !== 'array') return undefined;
+  const quiet = (s: Part | undefined): boolean =>
+    typeof s === 'string' || s?.kind === 'lit' || (s?.kind === 'param' && s.plain) || (s?.kind === 'dq' && s.parts.every(quiet));
+  for (const w of seg.words) {
+    for (const ch of w) {
+      const idx = placeholderIndex(ch.codePointAt(0) ?? 0);
+      if (idx >= 0 && !quiet(env.segs[idx])) return undefined;
+    }
+  }
+  const words = seg.words.flatMap((w) => expandWord(env, w));
+  // [k]=v elements and patterns have `[`, `*` or `?`: not modelled.
+  if (!words.every((w) => w.literal && !w.glob && !w.candidates)) return undefined;
+  return words.map((w) => w.text);
 }
 
 /** A word bash does not split or brace-expand (assignment value, redirect target, here-string). */
