@@ -3,7 +3,7 @@
 
 import type { Word } from './types.js';
 import { own } from '../util/own.js';
-import { CODE_FLAGS, EVAL_SUBCOMMANDS, FAMILY_VALUE_OPTS, INTERPRETER_FAMILY, OPERANDS, PRELOADS, PYTHON_CODE_MODULES, PYTHON_STDIN_MODULES, VALUE_OPTS } from './interpreter-table.js';
+import { CODE_FLAGS, EVAL_SUBCOMMANDS, FAMILY_VALUE_OPTS, INTERPRETER_FAMILY, OPERANDS, PRELOADS, PYTHON_CODE_MODULES, PYTHON_STDIN_MODULES, REMOTE_SCRIPT, SCRIPT_SUBCOMMANDS, VALUE_OPTS } from './interpreter-table.js';
 
 const familyName = new RegExp(`^(${Object.keys(INTERPRETER_FAMILY).map((n) => n.replace(/[.+-]/g, '\\$&')).join('|')})[0-9.]*$`);
 
@@ -49,6 +49,7 @@ export function interpreterUse(family: string, args: Word[]): InterpreterUse {
   for (let i = 0; i < args.length; i++) {
     const t = (args[i] as Word).text;
     if (i === 0 && t === own(EVAL_SUBCOMMANDS, family)) return { inline: `${family} ${t}`, readsStdin: false };
+    if (i === 0 && t === own(SCRIPT_SUBCOMMANDS, family)) continue;
     const eq = t.indexOf('=');
     const opt = eq > 0 && t.startsWith('--') ? t.slice(0, eq) : t;
     if (flag?.test(t) || (opt !== t && flag?.test(opt))) return { inline: `${family} ${opt}`, readsStdin: false };
@@ -74,6 +75,7 @@ export function interpreterUse(family: string, args: Word[]): InterpreterUse {
       if (STDIN_FILES.test(t)) stdinInput = true;
       continue;
     }
+    if (REMOTE_SCRIPT.test(t)) return { inline: `${family} ${t.slice(0, 40)}`, readsStdin: false };
     return { inline: undefined, readsStdin: STDIN_FILES.test(t) };
   }
   return { inline: undefined, readsStdin: stdinInput || !sawInput };

@@ -68,6 +68,12 @@ export const PYTHON_STDIN_MODULES = new Set(['code', 'IPython', 'ipython', 'ptpy
 /** Subcommands whose operand is code (`deno eval CODE`, `crystal eval CODE`). */
 export const EVAL_SUBCOMMANDS: Record<string, string> = { deno: 'eval', crystal: 'eval' };
 
+/** Subcommands followed by options and the script, read like the interpreter's own (`deno run -`, `bun run x.ts`). */
+export const SCRIPT_SUBCOMMANDS: Record<string, string> = { deno: 'run', bun: 'run', crystal: 'run' };
+
+/** A script operand fetched or inlined rather than a file: code the policy cannot see (`deno run https://..`, `data:`). */
+export const REMOTE_SCRIPT = /^(data|https?):/i;
+
 /** Options whose value is the next word (so it is not mistaken for a script operand), for every family. */
 export const VALUE_OPTS = new Set(['-m', '-W', '-X', '-r', '--require', '-I', '-M', '--import', '--loader', '--experimental-loader', '--preload']);
 

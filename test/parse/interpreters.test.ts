@@ -26,6 +26,8 @@ describe('interpreters beyond python, node and perl run code given with -e/--eva
     ['R', ['-e', 'system("id")'], 'Rscript -e'],
     ['php', ['-R', 'system($argn);'], 'php -R'],
     ['crystal', ['eval', 'system("id")'], 'crystal eval'],
+    ['deno', ['run', '-A', 'https://example.com/x.ts'], 'deno https://example.com/x.ts'],
+    ['node', ['data:text/javascript,1'], 'node data:text/javascript,1'],
   ])('%s %j is inline code', (program, args, inline) => {
     expect(use(program, ...args)).toEqual({ inline, readsStdin: false });
   });
@@ -33,6 +35,8 @@ describe('interpreters beyond python, node and perl run code given with -e/--eva
   it('runs their script files like any other program', () => {
     expect(use('julia', 'script.jl', '-e', 'x')).toEqual({ inline: undefined, readsStdin: false });
     expect(use('gnuplot', 'plot.gp')).toEqual({ inline: undefined, readsStdin: false });
+    expect(use('deno', 'run', '--allow-read', 'src/main.ts')).toEqual({ inline: undefined, readsStdin: false });
+    expect(use('bun', 'run', 'build')).toEqual({ inline: undefined, readsStdin: false });
     expect(use('m4', '-D', 'x=1', 'config.m4')).toEqual({ inline: undefined, readsStdin: false });
   });
 });
@@ -76,6 +80,7 @@ describe('programs whose language runs shell commands read their program from st
     "expect <<< 'spawn sudo id'",
     "python3 -m code <<< 'import os; os.system(\"id\")'",
     'echo c | python3 -m pdb script.py',
+    "deno run - <<< 'Deno.exit(0)'",
   ])('%s', (script) => {
     expect(unknownKinds(script)).toEqual(['inline-code']);
   });
