@@ -158,6 +158,9 @@ export const codeOperands: Record<string, RegExp> = {
   duckdb: /(^|\n)\s*\.(shell|system|sh)\b/,
 };
 
+/** Framework commands whose next operand is code in the app (`rails runner 'User.destroy_all'`); a script file there is not. */
+export const codeSubcommands: Record<string, string[]> = { rails: ['runner', 'r'] };
+
 /** Editors that read their commands from stdin when it is not a terminal: `!cmd` there runs a shell. */
 export const stdinEditors: Record<string, { flags?: RegExp }> = {
   ed: {},

@@ -8,7 +8,7 @@ import type { ResolvedPath } from '../resolve/index.js';
 import type { NormalizedCommand } from './normalize.js';
 import type { RuleMatch } from './types.js';
 import { own } from '../util/own.js';
-import { codeOptions, codeOperands, gitCodeGlobalOptions, gitCodeKeys, gitCodeSubcommands, gitConfigValueOptions, isGitCodeSetting } from './code-options.js';
+import { codeOptions, codeOperands, codeSubcommands, gitCodeGlobalOptions, gitCodeKeys, gitCodeSubcommands, gitConfigValueOptions, isGitCodeSetting } from './code-options.js';
 import { inputAsCode, stdinEditorCode } from './input-code.js';
 
 /** Files whose content later commands run: git hooks and git's config. */
@@ -28,6 +28,14 @@ function optionValues(cmd: SimpleCommand, option: string, attachedOnly = false):
 function describeCmd(cmd: SimpleCommand): string {
   const text = [cmd.program ?? '', ...cmd.args.map((a) => a.text)].join(' ');
   return `\`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\``;
+}
+
+/** `rails runner CODE` (bin/rails too): the code, unless it names a script file. */
+function appCode(cmd: SimpleCommand): string | undefined {
+  const subs = own(codeSubcommands, (cmd.program ?? '').replace(/^.*\//, ''));
+  const operands = cmd.args.filter((a) => !a.text.startsWith('-'));
+  const code = subs?.includes(operands[0]?.text ?? '') ? operands[1] : undefined;
+  return code && (!code.literal || !/\.rb$/.test(code.text)) ? code.text : undefined;
 }
 
 type Push = (key: string, detail: string) => void;
@@ -111,6 +119,8 @@ export function hiddenCodeRules(
     // An operand that starts with an unknown value may turn out to be code too.
     const codeOperand = operandTest && cmd.args.find((a) => operandTest.test(a.text) || (!a.literal && a.text.startsWith('\u0000')));
     if (codeOperand) push('builtin.inline-code', `${describeCmd(cmd)} runs the code in ${JSON.stringify(codeOperand.text.slice(0, 60))}, which the policy cannot see into`);
+    const inApp = appCode(cmd);
+    if (inApp) push('builtin.inline-code', `${describeCmd(cmd)} runs the code ${JSON.stringify(inApp.slice(0, 60))} in the app, which the policy cannot see into`);
     const plus = editorPlusCommand(cmd);
     if (plus) push('builtin.inline-code', `${describeCmd(cmd)} runs the editor command ${JSON.stringify(plus)}`);
     if (cmd.program === 'git') gitCode(cmd, n, push);

@@ -55,6 +55,8 @@ describe('programs that run commands from their own options', () => {
     "duckdb data.db -c '.shell id'",
     "sftp -b - host <<< '!id'",
     "cmake -P /dev/stdin <<< 'execute_process(COMMAND id)'",
+    "rails runner 'system(\"id\")'",
+    "bundle exec bin/rails r 'User.destroy_all'",
   ])('%s needs approval', (command) => {
     expect(decide(command).decision).not.toBe('allow');
   });
@@ -65,8 +67,9 @@ describe('programs that run commands from their own options', () => {
     expect(decide('cmake -S . -B build && cmake --build build').decision).toBe('allow');
   });
 
-  it('leaves mvn goals without an executable alone', () => {
+  it('leaves mvn goals without an executable, and rails scripts, alone', () => {
     expect(decide('mvn -q test -Dtest=FooTest').decision).toBe('allow');
+    expect(decide('bin/rails runner script/backfill.rb').decision).toBe('allow');
   });
 });
 
