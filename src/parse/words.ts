@@ -86,6 +86,28 @@ function promptExpansion(env: WordEnv, seg: Extract<Segment, { kind: 'param' }>,
   return unknownPiece(seg.raw, quoted);
 }
 
+/**
+ * ${!n} expands the variable NAMED by n's value; a subscripted name (n='a[$(id)]') has its subscript
+ * evaluated as arithmetic, which runs code. Known values are checked; an unknown one is dynamic code.
+ * (${!n[@]} lists keys and ${!n*} names: no indirection.)
+ */
+function indirection(env: WordEnv, seg: Extract<Segment, { kind: 'param' }>): void {
+  if (!/^\$\{![A-Za-z_][A-Za-z0-9_]*([}:#%/^,+=?-])/.test(seg.raw)) return;
+  const binding = loopBinding(env.st, seg.name);
+  const known = env.st.vars.get(seg.name) ?? foldedVar(env.st, seg.name);
+  const values = binding ? binding.values : known !== undefined ? [known] : undefined;
+  if (!values) {
+    addUnknown(env.st, 'dynamic-code', `${clip(seg.raw, 40)} names a variable not known until it runs, whose subscript may run code`, clip(seg.raw));
+    return;
+  }
+  for (const v of values) {
+    const open = v.indexOf('[');
+    if (open < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v.slice(0, open))) continue;
+    const close = v.lastIndexOf(']');
+    for (const code of arithmeticCode(env.st, v.slice(open + 1, close > open ? close : undefined), true)) env.runNested(lexCode(code), 'arithmetic');
+  }
+}
+
 function evalNested(env: WordEnv, nested: Segment[]): void {
   for (const seg of nested) evalSegment(env, seg, true);
 }
@@ -132,6 +154,7 @@ export function evalSegment(env: WordEnv, seg: Segment, quoted: boolean): Piece 
     case 'param': {
       evalNested(env, seg.nested);
       if (!seg.plain && seg.raw.endsWith('@P}')) return promptExpansion(env, seg, quoted);
+      if (!seg.plain) indirection(env, seg);
       const arith = seg.plain ? undefined : paramArithmetic(seg.raw, seg.name);
       if (arith) for (const code of arithmeticCode(env.st, arith, false)) env.runNested(lexCode(code), 'arithmetic');
       // ${a[0]}, "${a[@]}", $1, "$@": arrays and positional parameters with known values.

@@ -54,6 +54,24 @@ describe('a name made at run time is code where the builtin evaluates it', () =>
   });
 });
 
+describe('${!n} evaluates the subscript of the name n holds', () => {
+  it.each([
+    ["n='a[$(rm -rf /x)]'; echo \"${!n}\""],
+    ["n='a[i]'; i='b[$(rm -rf /x)]'; echo \"${!n:-d}\""],
+  ])('%s', (script) => {
+    expect(lines(script)).toContain('rm -rf /x');
+  });
+
+  it.each([['read -r n < f; echo "${!n}"'], ["for n in HOME 'a[$(id)]'; do echo \"${!n}\"; done"]])('an unknown name is dynamic code: %s', (script) =>
+    expect(unknownKinds(script)).toEqual(['dynamic-code']),
+  );
+
+  it.each([['v=x; n=v; echo "${!n}"'], ['for n in HOME PATH; do echo "${!n}"; done'], ['a=(x y); for i in "${!a[@]}"; do echo "$i"; done'], ['echo "${!BASH*}"']])(
+    'keys, names and plain names are not code: %s',
+    (script) => expect(unknownKinds(script)).toEqual([]),
+  );
+});
+
 describe('compgen runs code', () => {
   it('reports the -C command', () => expect(lines("compgen -C 'rm -rf /x' w")).toEqual(['compgen -C rm -rf /x w', 'rm -rf /x']));
   it('reports the -F function as a command', () => expect(lines('compgen -W "a b" -F sudo w')).toEqual(['compgen -W a b -F sudo w', 'sudo']));
