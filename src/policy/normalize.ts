@@ -38,6 +38,8 @@ export const valueFlags: Record<string, string[]> = {
   cp: ['t', 'S', 'target-directory'],
   mv: ['t', 'S', 'target-directory'],
   rsync: ['e', 'rsh', 'f', 'filter', 'exclude', 'include'],
+  perl: ['M', 'm', 'I', 'C', 'd', 'D', 'x', 'l', '0'],
+  ruby: ['r', 'I', 'C', 'E', 'x', 'l', '0'],
   awk: ['v', 'f', 'F', 'i', 'e', 'l', 'E', 'assign', 'file', 'field-separator', 'include', 'source', 'load', 'exec'],
   gawk: ['v', 'f', 'F', 'i', 'e', 'l', 'E', 'assign', 'file', 'field-separator', 'include', 'source', 'load', 'exec'],
 };
@@ -197,7 +199,13 @@ export function normalizeArgs(program: string, args: Word[], home: string): Norm
       if (!t.includes('=') && takesValue.includes(name)) i = skipValue(args, i);
     } else if (!endOfOptions && t.startsWith('-') && t.length > 1 && !chmodMode && !/^-\d+$/.test(t)) {
       if (singleDashLong.has(program)) flags.add(t.slice(1));
-      else for (const ch of t.slice(1)) flags.add(own(aliases, ch) ?? ch);
+      else {
+        // A letter that takes a value ends the cluster: the rest is its value (-Mstrict, -rjson), not flags.
+        for (const ch of t.slice(1)) {
+          flags.add(own(aliases, ch) ?? ch);
+          if (takesValue.includes(ch)) break;
+        }
+      }
       // `-C dir`: the value is the next word. (`-Cdir` carries it; the letters after C are not flags.)
       if (!singleDashLong.has(program) && t.length === 2 && takesValue.includes(t[1]!)) i = skipValue(args, i);
     } else {

@@ -113,3 +113,12 @@ describe('an unknown argument counts as the flag that makes a command destructiv
     ['sed -e "s/a/$b/" $(cat files)', 'in-place-edit'],
   ])('%s may be', (command, id) => expect(ids(command)).toContain(id));
 });
+
+describe('a value attached to an option is not more options', () => {
+  it.each([['perl -Mstrict script.pl'], ['perl -MList::Util=sum -e 1'], ['ruby -rjson app.rb'], ['perl -I lib t/x.t']])('%s is no in-place edit', (command) =>
+    expect(ids(command)).toEqual([]),
+  );
+  it.each([['perl -pi -e s/a/b/ notes.md'], ['perl -i.bak -pe s/a/b/ notes.md'], ['ruby -i -pe 1 notes.md']])('%s still is', (command) =>
+    expect(ids(command)).toContain('in-place-edit-perl'),
+  );
+});
