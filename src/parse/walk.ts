@@ -188,7 +188,8 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
     if (!f.isolated) {
       // Only plain assignments in the main shell set a variable for later commands (folding).
       if (!name) for (const a of assignments) if (a.value.literal) st.vars.set(a.name, a.value.text);
-      for (const [n, elements] of name ? declaredArrays(cmd, declArrays) : arrays) st.arrays.set(n, elements);
+      // SECURITY: an array set in a branch or loop that may not run keeps the session's value: unknown.
+      if (!f.conditional && !f.loop) for (const [n, elements] of name ? declaredArrays(cmd, declArrays) : arrays) st.arrays.set(n, elements);
       recordPositional(st, cmd, f);
       if (cmd.program && DECLARE.has(cmd.program)) {
         for (const a of cmd.args) {

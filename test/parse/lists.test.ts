@@ -47,6 +47,8 @@ describe('an array set any other way, or not known word by word, stays unknown',
     ['files=("a b" c); cat ${files[@]}'],
     ['files=(a b); IFS=:; cat ${files[@]}'],
     ['files=(); cat "${files[@]}"'],
+    ['[ -d docs ] && files=(a b); cat "${files[@]}"'],
+    ['while false; do files=(a b); done; cat "${files[@]}"'],
     ['files=("$(ls)" b); cat "${files[@]}"'],
     ['declare -A m=(0 /etc/x); cat "${m[0]}"'], // an associative array reads (k v) pairs
     ['declare -ai n=(1+1); cat "${n[0]}"'],
