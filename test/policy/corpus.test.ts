@@ -11,7 +11,9 @@ import { loadProfile } from '../../src/profile/load.js';
 import type { Profile } from '../../src/profile/profile.js';
 
 type Expect = Decision | 'not-allow';
-type ProfileName = 'sandboxed' | 'workdir-only';
+// Every shipped profile (profiles/*.json) by name, plus the corpus-only 'workdir-only'.
+const SHIPPED = ['sandboxed', 'personal', 'locked', 'customer-facing', 'unrestricted', 'development'] as const;
+type ProfileName = (typeof SHIPPED)[number] | 'workdir-only';
 
 interface CorpusCase {
   id: string;
@@ -24,7 +26,7 @@ interface CorpusCase {
 
 const corpusDir = join(dirname(fileURLToPath(import.meta.url)), 'corpus');
 const EXPECTS: readonly Expect[] = ['allow', 'approval-required', 'blocked', 'not-allow'];
-const PROFILES: readonly ProfileName[] = ['sandboxed', 'workdir-only'];
+const PROFILES: readonly ProfileName[] = [...SHIPPED, 'workdir-only'];
 
 function readCorpus(): CorpusCase[] {
   const cases: CorpusCase[] = [];
@@ -92,7 +94,7 @@ describe('the policy engine on the adversarial corpus', () => {
 
   beforeAll(() => {
     fixture = makeFixture();
-    profiles.set('sandboxed', loadProfile('sandboxed'));
+    for (const name of SHIPPED) profiles.set(name, loadProfile(name));
     // Same as the shipped profile but without /tmp/, so the project's siblings are outside.
     const shipped = JSON.parse(readFileSync(join(corpusDir, '..', '..', '..', 'profiles', 'sandboxed.json'), 'utf8')) as {
       $schema?: string;

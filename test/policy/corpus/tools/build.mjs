@@ -15,7 +15,7 @@ const EXPECTS = new Map([
   ['blocked', 'blocked'],
   ['not-allow', 'not-allow'],
 ]);
-const PROFILES = new Set(['sandboxed', 'workdir-only']);
+const PROFILES = new Set(['sandboxed', 'personal', 'locked', 'customer-facing', 'unrestricted', 'development', 'workdir-only']);
 
 // Header: "=== EXPECT [PROFILE] [esc] :: note". Everything up to the next header or directive is the command.
 function parseCases(file) {
