@@ -57,3 +57,33 @@ export function constantOutput(cmd: SimpleCommand, docText?: (doc: HereDoc) => s
   }
   return undefined;
 }
+
+/**
+ * What `$(mktemp ...)` prints, as a path the policy can judge: the directory and the template, with the
+ * X's left in place (the random letters bash would get cannot contain `/` or `..`, so the name stays in
+ * that directory). Only GNU mktemp's plain options; anything else is undefined (unknown). The sandbox
+ * passes no TMPDIR, so the default directory is /tmp. `cwd`: the shell's cwd, for a relative template.
+ */
+export function mktempPath(cmd: SimpleCommand, cwd: string | undefined): string | undefined {
+  if (cmd.program !== 'mktemp' || !cmd.name?.literal || cmd.redirects.length > 0) return undefined;
+  if (!cmd.args.every((a) => a.literal)) return undefined;
+  let dir: string | undefined;
+  let template: string | undefined;
+  const args = cmd.args.map((a) => a.text);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (/^-[duq]+$/.test(a) || ['--directory', '--dry-run', '--quiet'].includes(a)) continue;
+    if (a === '-t' || a === '--tmpdir') dir ??= '/tmp';
+    else if (a === '-p') dir = args[++i];
+    else if (a.startsWith('--tmpdir=')) dir = a.slice('--tmpdir='.length);
+    else if (a.startsWith('-p') && a.length > 2) dir = a.slice(2);
+    else if (!a.startsWith('-') && template === undefined) template = a;
+    else return undefined;
+  }
+  if (dir === '' || (dir !== undefined && !dir.startsWith('/'))) return undefined;
+  if (template === undefined) return `${dir ?? '/tmp'}/tmp.XXXXXXXXXX`;
+  // mktemp refuses a template with a slash under -p/-t; without them a template is relative to the cwd.
+  if (dir !== undefined) return template.includes('/') ? undefined : `${dir}/${template}`;
+  if (template.startsWith('/')) return template;
+  return cwd === undefined ? undefined : `${cwd}/${template}`;
+}

@@ -64,6 +64,8 @@ export interface Frame {
   via: string[];
   /** In a subshell, pipeline element, function body or nested script: assignments are not folded. */
   isolated: boolean;
+  /** In a ( .. ) subshell or a pipeline element: a new process per run, so a cd there ends with it. */
+  subshell?: boolean;
   pipeline: boolean;
   background: boolean;
   stdin: StdinSource | undefined;

@@ -75,9 +75,10 @@ export interface SimpleCommand {
    * Where it sits in the control flow, for tracking what a `cd` does to later commands:
    * conditional: may not run (then/else branches, case arms, the right side of && and ||);
    * loop: may run any number of times (while/until/for bodies and while/until conditions);
-   * isolated: its effect on the shell ends with it (subshell, pipeline element, function body, nested script).
+   * isolated: its effect on the shell ends with it (subshell, pipeline element, function body, nested script);
+   * subshell: it runs in a ( .. ) subshell or a pipeline element, a new process each time it runs.
    */
-  flow?: { conditional?: boolean; loop?: boolean; isolated?: boolean };
+  flow?: { conditional?: boolean; loop?: boolean; isolated?: boolean; subshell?: boolean };
   /** The source span of this simple command in the (innermost) script it came from, for messages. */
   source: string;
 }

@@ -183,7 +183,7 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
     };
     if (f.background) cmd.background = true;
     if (f.conditional || f.loop || f.isolated) {
-      cmd.flow = { ...(f.conditional ? { conditional: true } : {}), ...(f.loop ? { loop: true } : {}), ...(f.isolated ? { isolated: true } : {}) };
+      cmd.flow = { ...(f.conditional ? { conditional: true } : {}), ...(f.loop ? { loop: true } : {}), ...(f.isolated ? { isolated: true } : {}), ...(f.subshell ? { subshell: true } : {}) };
     }
     if (!f.isolated) {
       // Only plain assignments in the main shell set a variable for later commands (folding).
@@ -220,7 +220,7 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
         let prev: SimpleCommand | undefined;
         node.commands.forEach((c, i) => {
           const stdin = i === 0 ? f.stdin : pipeStdin(st, prev);
-          prev = walk(c, { ...f, pipeline: many || f.pipeline, isolated: f.isolated || many, stdin });
+          prev = walk(c, { ...f, pipeline: many || f.pipeline, isolated: f.isolated || many, subshell: f.subshell || many, stdin });
         });
         return undefined;
       }
@@ -230,7 +230,7 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
         walk(node.right, { ...f, conditional: true });
         return undefined;
       case 'Subshell':
-        walk(node.list, redirectsOf(node.redirections, { ...f, isolated: true }));
+        walk(node.list, redirectsOf(node.redirections, { ...f, isolated: true, subshell: true }));
         return undefined;
       case 'If': {
         const g = redirectsOf(node.redirections, f);

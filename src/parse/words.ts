@@ -6,7 +6,7 @@ import { arithmeticCode, substitutionCode } from './arith-code.js';
 import { expandBraces } from './braces.js';
 import { newStats } from './cursor.js';
 import { lexScript } from './lex-script.js';
-import { constantOutput } from './fold.js';
+import { constantOutput, mktempPath } from './fold.js';
 import { addCandidates, loopBinding, type Template } from './loop-vars.js';
 import { listValue, type ListValue } from './lists.js';
 import { parseParamOp } from './param-ops.js';
@@ -62,11 +62,17 @@ function lexCode(code: string): LexedScript {
 
 const unknownPiece = (name: string, quoted: boolean): Piece => ({ text: UNKNOWN, literal: false, quoted, unknowns: [clip(name, 40)] });
 
+/** `$(mktemp ..)`: its path as if printed (the substitution strips the newline). */
+function mktempNewline(cmd: SimpleCommand, cwd: string | undefined): string | undefined {
+  const path = mktempPath(cmd, cwd);
+  return path === undefined ? undefined : `${path}\n`;
+}
+
 function runSubstitution(env: WordEnv, script: LexedScript, raw: string, quoted: boolean): Piece {
   const before = env.st.commands.length;
   const cmds = env.runNested(script, raw.startsWith('`') ? '`...`' : '$(...)');
   const only = cmds.length === 1 && env.st.commands.length - before === 1 ? cmds[0] : undefined;
-  const out = only ? constantOutput(only, (d) => env.st.docText.get(d), shellCwd(env.st)) : undefined;
+  const out = only ? (constantOutput(only, (d) => env.st.docText.get(d), shellCwd(env.st)) ?? mktempNewline(only, shellCwd(env.st))) : undefined;
   if (out === undefined) return unknownPiece(raw, quoted);
   return { text: out.replace(/\n+$/, ''), literal: true, quoted, unknowns: [] };
 }

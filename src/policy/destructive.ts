@@ -65,7 +65,9 @@ export const destructiveRules: DestructiveRule[] = [
   { id: 'git-clean', programs: ['git'], subcommand: ['clean'], anyFlag: ['f', 'force'], unlessFlag: ['n', 'dry-run'], reason: 'deletes untracked files (git clean)' },
   { id: 'git-force-push', programs: ['git'], subcommand: ['push'], anyFlag: ['f', 'force-with-lease', 'force-if-includes', 'mirror', 'delete', 'd'], reason: 'rewrites remote history (git push --force)' },
   { id: 'git-force-push-refspec', programs: ['git'], subcommand: ['push'], anyOperandPrefix: ['+', ':'], reason: 'rewrites or deletes remote refs (git push +ref / :ref)' },
-  { id: 'git-restore', programs: ['git'], subcommand: ['restore'], reason: 'discards local changes (git restore)' },
+  // --staged alone only unstages (like git reset HEAD FILE); the working tree is left as it is.
+  { id: 'git-restore', programs: ['git'], subcommand: ['restore'], unlessFlag: ['staged', 'S'], reason: 'discards local changes (git restore)' },
+  { id: 'git-restore-worktree', programs: ['git'], subcommand: ['restore'], anyFlag: ['worktree', 'W'], reason: 'discards local changes (git restore --worktree)' },
   { id: 'git-checkout-paths', programs: ['git'], subcommand: ['checkout'], anyOperandPrefix: ['.'], reason: 'discards local changes (git checkout .)' },
   { id: 'git-checkout-dash-dash', programs: ['git'], subcommand: ['checkout'], operandAfterDashDash: true, reason: 'discards local changes (git checkout -- path)' },
   // `git checkout REF PATH...` overwrites PATH from REF; -b/--orphan make a branch from a start point instead.

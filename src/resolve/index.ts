@@ -210,7 +210,9 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
           else cdResolved = false;
         }
       }
-      if (w.access === 'cwd' && cmd.flow?.loop && relative) cwdUnknown = true;
+      // Not in a ( .. ) subshell: each pass of `for d in a b; do (cd "$d" && make); done` starts where the
+      // loop does. (A function body is isolated too, but its cd moves the caller: it still counts.)
+      if (w.access === 'cwd' && cmd.flow?.loop && !cmd.flow.subshell && relative) cwdUnknown = true;
     }
     cwds = wrapped.open(cmd, words, cwds, ctx);
     if (back !== undefined) {

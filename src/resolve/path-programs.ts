@@ -27,6 +27,8 @@ export const dataOperandOptions: Record<string, string[]> = {
   grep: ['-e', '--regexp', '-f', '--file'], egrep: ['-e', '-f'], fgrep: ['-e', '-f'], rg: ['-e', '--regexp', '-f'],
   sed: ['-e', '--expression', '-f', '--file'], awk: ['-f', '--file'], gawk: ['-f', '--file'], jq: ['-f', '--from-file'],
   chmod: ['--reference'], chown: ['--reference'], chgrp: ['--reference'],
+  // The working directory inside the container, not a host path (`-v HOST:CTR` keeps its host side checked).
+  docker: ['-w', '--workdir'], podman: ['-w', '--workdir'], nerdctl: ['-w', '--workdir'],
 };
 
 /** Programs whose arguments are all data (nothing is opened by name). */
