@@ -100,6 +100,12 @@ describe('a variable whose value is a path is judged against allowedPaths', () =
   });
 
   it('asks when the path is not known', () => {
-    expect(decide('TMPDIR=$(mktemp -d) npm ci', workdirOnly).decision).toBe('approval-required');
+    expect(decide('TMPDIR=$(cat dir.txt) npm ci', workdirOnly).decision).toBe('approval-required');
+  });
+});
+
+describe('$(mktemp) is a path in its directory (fold.ts)', () => {
+  it('is judged like that path: outside a profile without /tmp/', () => {
+    expect(decide('TMPDIR=$(mktemp -d) npm ci', workdirOnly).decision).toBe('blocked');
   });
 });
