@@ -3,10 +3,11 @@
 // reported through the Runner with `via`; what cannot be seen into becomes an Unknown.
 
 import { arithmeticCode } from './arith-code.js';
+import { isInteger, setsInteger } from './integer-vars.js';
 import { subscriptCode } from './name-operands.js';
 import { awkProgram, awkProgramFiles, awkRunsOrWrites, interpreterOf, interpreterUse, sedRunsOrWrites, sedScripts, STDIN_FILES } from './inline-code.js';
 import { addUnknown, clip, type Frame, type StdinSource } from './state.js';
-import type { SimpleCommand, Word } from './types.js';
+import type { Redirect, SimpleCommand, Word } from './types.js';
 import type { Runner } from './walk.js';
 import { unwrap, WRAPPERS } from './wrappers.js';
 import { UNKNOWN } from './words.js';
@@ -14,6 +15,7 @@ import { UNKNOWN } from './words.js';
 /** Shells: -c STRING or a script on stdin is code we read. */
 export const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'rbash', 'fish', 'csh', 'tcsh', 'ksh93', 'oksh', 'loksh', 'lksh', 'pdksh', 'osh', 'ysh', 'oil', 'hush', 'bosh', 'brush', 'rc', 'es', 'elvish', 'nu', 'xonsh']);
 const AWKS = new Set(['awk', 'gawk', 'mawk', 'nawk']);
+const DECLARERS = new Set(['declare', 'typeset', 'local', 'export', 'readonly']);
 const FIND_EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 
 /** Where the command's stdin comes from: its own redirections first, then the pipe. */
@@ -129,7 +131,7 @@ function wrapper(run: Runner, cmd: SimpleCommand, frame: Frame, p: string): void
 
 const ARITH_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
 
-/** let EXPR, declare -i n=EXPR, [[ a -eq b ]]: operands are evaluated arithmetically. */
+/** let EXPR, declare -i n=EXPR (or n+=EXPR), [[ a -eq b ]]: operands are evaluated arithmetically. */
 function arithmeticOperands(run: Runner, cmd: SimpleCommand, frame: Frame, p: string): void {
   const args = cmd.args;
   const exprs: Word[] =
@@ -137,7 +139,7 @@ function arithmeticOperands(run: Runner, cmd: SimpleCommand, frame: Frame, p: st
       ? args
       : p === '[['
         ? args.filter((_, i) => ARITH_TESTS.has(args[i - 1]?.text ?? '') || ARITH_TESTS.has(args[i + 1]?.text ?? ''))
-        : args.filter((a) => /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?=/.test(a.text)).map((a) => ({ ...a, text: a.text.slice(a.text.indexOf('=') + 1) }));
+        : args.filter((a) => /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(a.text)).map((a) => ({ ...a, text: a.text.slice(a.text.indexOf('=') + 1) }));
   for (const e of exprs) {
     if (!e.literal) continue;
     for (const code of arithmeticCode(run.st, e.text, true)) run.code(code, 'arithmetic', frame, cmd);
@@ -171,6 +173,28 @@ function compgen(run: Runner, cmd: SimpleCommand, frame: Frame): void {
   }
 }
 
+/** A literal `[DIR/]bin/activate` path without `..`: a Python virtual environment's activate script. */
+const VENV_ACTIVATE = /^(?!.*(^|\/)\.\.(\/|$))[^\s$`\\*?[]*(^|\/)bin\/activate$/;
+/** Programs that make a venv (and so write its activate script): python -m venv, uv venv, virtualenv. */
+const VENV_MAKERS = /^(python[\d.]*|uv|virtualenv|poetry|pipenv)$/;
+
+/**
+ * `source .venv/bin/activate`: the script venv writes only sets PATH, PS1 and VIRTUAL_ENV and defines
+ * `deactivate`, so it is not held as unseen code (the path itself is still checked as a read). Not when
+ * this script wrote that file some other way first (echo .. > .venv/bin/activate; . .venv/bin/activate).
+ */
+function isVenvActivate(run: Runner, cmd: SimpleCommand, file: Word): boolean {
+  if (!file.literal || !VENV_ACTIVATE.test(file.text)) return false;
+  const path = file.text.replace(/^(\.\/)+/, '');
+  // A word that may name the file or a directory above it (cp evil .venv/bin/, cp -r tpl/. .).
+  const touches = (w: Word): boolean => {
+    const t = w.text.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    return !w.literal || t.endsWith('activate') || t === '' || t === '.' || path.startsWith(`${t}/`);
+  };
+  const writes = (r: Redirect): boolean => r.kind !== 'read' && r.kind !== 'dup' && r.kind !== 'heredoc' && r.kind !== 'herestring';
+  return !run.st.commands.some((c) => c !== cmd && (c.redirects.some((r) => writes(r) && touches(r.target)) || (!VENV_MAKERS.test(c.program ?? '') && c.args.some(touches))));
+}
+
 /** Analyze one reported command for the code it runs. */
 export function analyzeCommand(run: Runner, cmd: SimpleCommand, frame: Frame): void {
   const p = cmd.program;
@@ -188,11 +212,14 @@ export function analyzeCommand(run: Runner, cmd: SimpleCommand, frame: Frame): v
     return runCode(run, joined, 'eval', frame, cmd);
   }
   if (p === 'source' || p === '.') {
-    if (args.length) addUnknown(st, 'source', `${p} runs the commands in ${clip(args[0]?.raw ?? '', 40)}, which we cannot see`, clip(cmd.source));
+    // `. -- FILE`: the builtin's end of options, like eval's; FILE is still sourced.
+    const file = args[0]?.text === '--' ? args[1] : args[0];
+    if (file && !isVenvActivate(run, cmd, file)) addUnknown(st, 'source', `${p} runs the commands in ${clip(file.raw, 40)}, which we cannot see`, clip(cmd.source));
     return;
   }
   if (p === 'find') return findExec(run, cmd, frame);
-  if (p === 'let' || p === '[[' || ((p === 'declare' || p === 'typeset' || p === 'local') && args.some((a) => /^-[a-zA-Z]*i/.test(a.text)))) {
+  // declare n=v is arithmetic too when n was made an integer earlier (declare -i n).
+  if (p === 'let' || p === '[[' || setsInteger(p, args) || (DECLARERS.has(p) && args.some((a) => /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(a.text) && isInteger(run.st, a.text)))) {
     return arithmeticOperands(run, cmd, frame, p);
   }
   if (p === 'alias') {

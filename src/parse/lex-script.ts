@@ -282,9 +282,12 @@ export function lexScript(c: Cursor, term: ')' | null): LexedScript {
     while (isBlank(s[c.pos])) c.pos++;
     if (s.startsWith('((', c.pos)) {
       const nested: Segment[] = [];
+      const start = c.pos; // scanParenBody moves c.pos: the raw text must start at `((`
       const end = scanParenBody(c, c.pos + 2, true, nested);
       if (end < 0) throw new LexError('unterminated for ((');
-      const raw = s.slice(c.pos, end);
+      const raw = s.slice(start, end);
+      // Like ((..)): any name in it may be assigned (i++), so none is folded to an earlier value.
+      for (const m of raw.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) c.stats.poisoned.add(m[0]);
       c.pos = end;
       out += ' argent_cfor in ' + addSegment(segs, { kind: 'arith', raw, nested });
       return;

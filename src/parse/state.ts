@@ -40,6 +40,8 @@ export interface ParseState {
   loops: LoopBinding[];
   /** Counter for LoopBinding ids. */
   loopSeq: number;
+  /** Names declare -i/typeset -i/local -i made integers: assigning to them is arithmetic (integer-vars.ts). */
+  integers?: Set<string>;
   /**
    * How many more command variants (candidates.ts) the script may hand on: each is judged like a
    * command of its own, so the total grows with the script's size, never faster (see variantBudget).

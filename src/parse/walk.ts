@@ -13,7 +13,8 @@ import { placeholderIndex, rawOf, type LexedScript } from './segments.js';
 import { addUnknown, clip, LIMITS, type Frame, type ParseState, type StdinSource } from './state.js';
 import type { HereDoc, Redirect, SimpleCommand, Word } from './types.js';
 import { declaredArrays, recordPositional } from './lists.js';
-import { arrayElements, evalSegment, expandWord, singleWord, type WordEnv } from './words.js';
+import { arrayElements, evalSegment, expandWord, lexCode, singleWord, type WordEnv } from './words.js';
+import { integerAssignmentCode, isInteger, recordIntegers } from './integer-vars.js';
 
 const DECLARE = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 
@@ -137,6 +138,8 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
           valueText = valueText.slice((valueText.codePointAt(0) ?? 0) > 0xffff ? 2 : 1);
         }
         const value = singleWord(env, valueText);
+        // declare -i n earlier: n=v, n+=v and n=(v ..) evaluate the value as arithmetic.
+        if (isInteger(st, item.text)) for (const code of integerAssignmentCode(st, value)) env.runNested(lexCode(code), 'arithmetic');
         assignments.push({ name: item.text.slice(0, eq), value });
         const elements = firstSeg?.kind === 'opmark' ? undefined : arrayElements(env, valueText);
         if (elements) arrays.set(item.text.slice(0, eq), elements);
@@ -182,6 +185,7 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
       source: source.join(' '),
     };
     if (f.background) cmd.background = true;
+    if (cmd.program) recordIntegers(st, cmd.program, cmd.args);
     if (f.conditional || f.loop || f.isolated) {
       cmd.flow = { ...(f.conditional ? { conditional: true } : {}), ...(f.loop ? { loop: true } : {}), ...(f.isolated ? { isolated: true } : {}), ...(f.subshell ? { subshell: true } : {}) };
     }

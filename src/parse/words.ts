@@ -42,16 +42,26 @@ interface Piece {
 /** The placeholder for an unknown expansion in Word.text. */
 export const UNKNOWN = '\u0000';
 
-/** The arithmetic parts of ${..}: an array subscript ${a[i]} or substring offsets ${x:o:l}. */
+/**
+ * The arithmetic parts of ${..}: an array subscript ${a[i]}, substring offsets ${x:o:l}, or both
+ * (${a[@]:o:l}, a slice of the elements, whose offsets are arithmetic too).
+ */
 function paramArithmetic(raw: string, name: string): string | undefined {
-  const rest = raw.slice(2).replace(/^[#!]/, '').slice(name.length, -1);
-  if (rest.startsWith('[')) return rest.slice(1, rest.indexOf(']') < 0 ? undefined : rest.indexOf(']'));
-  if (/^:[^-=?+]/.test(rest)) return rest.slice(1);
-  return undefined;
+  let rest = raw.slice(2).replace(/^[#!]/, '').slice(name.length, -1);
+  const parts: string[] = [];
+  if (rest.startsWith('[')) {
+    const close = rest.indexOf(']');
+    if (close < 0) return rest.slice(1);
+    parts.push(rest.slice(1, close));
+    rest = rest.slice(close + 1);
+  }
+  if (/^:[^-=?+]/.test(rest)) parts.push(rest.slice(1));
+  // Only names matter to the caller (own substitutions were walked): a blank keeps them apart.
+  return parts.length ? parts.join(' ') : undefined;
 }
 
 /** Pre-pass code found inside an arithmetic value (errors surface as an unparseable nested script). */
-function lexCode(code: string): LexedScript {
+export function lexCode(code: string): LexedScript {
   try {
     return lexScript({ s: code, pos: 0, stats: newStats(), nest: 1 }, null);
   } catch {

@@ -129,7 +129,8 @@ export function hiddenCodeRules(
       const fromPipe = cmd.args.find((a) => /^\/(dev\/(fd\/\d+|stdin)|proc\/self\/fd\/\d+)$/.test(a.text));
       if (fromPipe) push('builtin.dynamic-code', `${describeCmd(cmd)} runs code read from ${fromPipe.text} (a pipe or process substitution), which the policy cannot see`);
     }
-    if (cmd.name?.glob && /[*?]|\[.+\]/.test(cmd.name.raw)) {
+    // extglob: @(..) +(..) !(..) pick the program as much as * and ? do (/usr/bin/@(sud)o).
+    if (cmd.name?.glob && /[*?]|\[.+\]|[@+!]\(/.test(cmd.name.raw)) {
       push('builtin.dynamic-command', `the command name "${cmd.name.raw}" is a glob: which program runs depends on the files present`);
     }
   }

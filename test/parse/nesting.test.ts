@@ -100,6 +100,18 @@ describe('arithmetic that evaluates a value holding a command substitution runs 
     ["declare -i n='x[$(sudo id)]'", 'sudo id'],
     ["x='y[$(sudo id)]'; arr=(1 2); echo ${arr[x]}", 'sudo id'],
     ["o='y[$(sudo id)]'; s=abc; echo ${s:o:1}", 'sudo id'],
+    // declare -i makes every later assignment to the name arithmetic (integer-vars.ts).
+    ["declare -i n; o='a[$(sudo id)]'; n=o", 'sudo id'],
+    ["declare -i n=0; o='a[$(rm -rf build)]'; n+=o", 'rm -rf build'],
+    ["typeset -i n; o='a[$(sudo id)]'; n=o", 'sudo id'],
+    ["declare -ai arr; o='a[$(sudo id)]'; arr=(o)", 'sudo id'],
+    ["declare -i n; o='a[$(sudo id)]'; declare n=o", 'sudo id'],
+    ["f() { local -i n; n='a[$(sudo id)]'; }", 'sudo id'],
+    ["declare -i n='a[1]'; o='a[$(sudo id)]'; declare n+=o", 'sudo id'],
+    // The for ((..)) head and the offsets of an array slice are arithmetic too.
+    ["o='a[$(sudo id)]'; for ((i=0; i<o; i++)); do :; done", 'sudo id'],
+    ["a=(x y); o='a[$(sudo id)]'; echo "${a[@]:o}"", 'sudo id'],
+    ["a=(x y); o='a[$(sudo id)]'; echo "${a[@]:0:o}"", 'sudo id'],
   ];
   it.each(table)('%s', (script, inner) => {
     expect(commands(script).filter((c) => c.via?.[0] === 'arithmetic')[0]).toEqual({ cmd: inner, via: ['arithmetic'] });
@@ -109,6 +121,11 @@ describe('arithmetic that evaluates a value holding a command substitution runs 
     expect(commands('i=0; (( i++ )); echo $((i + 1)); let i+=1; [[ $n -gt 3 ]]').map((c) => c.cmd)).toEqual(['echo ?', 'let i+=1', '[[ ? -gt 3']);
     // ${#x} and ${x:-d} are computed from the known value (param-ops.ts); the substring stays unknown.
     expect(commands("x='y[$(id)]'; echo ${x:0:1} ${#x} ${x:-d}").map((c) => c.cmd)).toEqual(['echo ? 8 y[$(id)]']);
+  });
+
+  it('reports nothing for ordinary integer variables and arithmetic for loops', () => {
+    const script = 'declare -i n=0; n+=2; m=n; for ((i=0; i<n; i++)); do echo "$i"; done; a=(x y); echo "${a[@]:1}"';
+    expect(commands(script).filter((c) => c.via?.[0] === 'arithmetic')).toEqual([]);
   });
 
   it('does not split or brace-expand words inside [[ ]]', () => {

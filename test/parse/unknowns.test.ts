@@ -35,6 +35,15 @@ describe('what cannot be seen into becomes an Unknown', () => {
     ["sed -e 's/a/b/w out' f", ['inline-code']],
     ['source ~/.bashrc', ['source']],
     ['. ./env.sh', ['source']],
+    // `--` ends the builtin's options: the file after it is still sourced.
+    ['. -- /dev/stdin', ['source']],
+    ['source -- env.sh', ['source']],
+    // A venv's activate script is not unseen code, unless this script wrote it some other way.
+    ["echo 'sudo id' > .venv/bin/activate; . .venv/bin/activate", ['source']],
+    ['cp /tmp/evil .venv/bin/; source .venv/bin/activate', ['source']],
+    ['source ../venv/bin/activate', ['source']],
+    ['source "$VENV/bin/activate"', ['source']],
+    ['source .venv/bin/activate.fish', ['source']],
     ["echo 'unterminated", ['unparseable']],
     ['if then fi', ['unparseable']],
   ];
@@ -54,6 +63,9 @@ describe('what cannot be seen into becomes an Unknown', () => {
     'python3 -m pytest -q',
     'node dist/index.js',
     'bash ./build.sh',
+    'source .venv/bin/activate && pytest -q',
+    '. venv/bin/activate',
+    'python3 -m venv .venv && . .venv/bin/activate',
     "grep -r 'eval \"$x\"' src/",
     'echo "python3 -c x"',
   ];

@@ -106,3 +106,17 @@ describe('a command given to git, tar, rsync or man that the policy can read is 
     expect(decide(command).decision).toBe('blocked');
   });
 });
+
+describe('a command name chosen by a glob', () => {
+  // With extglob on, @(..) +(..) !(..) in a name pick the program just as * ? and [..] do.
+  it.each([['/usr/bin/su?o id'], ['shopt -s extglob\n/usr/bin/@(sud)o id'], ['shopt -s extglob\n/usr/bin/+(s)udo id'], ['shopt -s extglob\n/usr/bin/!(x)do id']])(
+    'needs approval for %s',
+    (command) => {
+      expect(decide(command).rules.map((r) => r.key)).toContain('builtin.dynamic-command');
+    },
+  );
+
+  it('allows an extglob in an operand', () => {
+    expect(decide('shopt -s extglob\nls !(node_modules)').decision).toBe('allow');
+  });
+});
