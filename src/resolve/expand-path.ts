@@ -12,6 +12,10 @@ export interface PathContext {
   /** Absolute prefixes found missing (most paths in a command line name files still to be made). */
   missing: Set<string>;
   userHomes?: Map<string, string | null>;
+  /** Symlinks the script itself makes, by real location: target text, or null if unknown (planted-links.ts). */
+  planted?: Map<string, string | null>;
+  /** Set by a walk through a planted link whose target is unknown: the caller judges that word unknown. */
+  crossedUnknown?: boolean;
 }
 
 export function newPathContext(home: string): PathContext {
@@ -47,6 +51,12 @@ export function expandTilde(word: string, ctx: PathContext): string {
 
 const MAX_LINKS = 40; // the kernel's own limit (ELOOP)
 
+function plantedBelow(dir: string, ctx: PathContext): boolean {
+  if (!ctx.planted) return false;
+  for (const link of ctx.planted.keys()) if (link.startsWith(`${dir}/`)) return true;
+  return false;
+}
+
 /** Walks `components` from the real directory `start`, following symlinks as the kernel does. */
 function walk(start: string, components: string[], ctx: PathContext, depth: number): string {
   let cur = start;
@@ -58,13 +68,24 @@ function walk(start: string, components: string[], ctx: PathContext, depth: numb
       continue;
     }
     const next = cur === '/' ? `/${c}` : `${cur}/${c}`;
+    // A link this script makes comes first: it is not on disk yet (or replaces what is).
+    const planted = ctx.planted?.get(next);
+    if (planted === null || (planted !== undefined && depth >= MAX_LINKS)) {
+      ctx.crossedUnknown = true;
+      return posix.join(next, ...components.slice(i + 1));
+    }
+    if (planted !== undefined) {
+      cur = walk(planted.startsWith('/') ? '/' : cur, planted.split('/'), ctx, depth + 1);
+      continue;
+    }
     const cached = ctx.realpaths.get(next);
     if (cached !== undefined) {
       cur = cached;
       continue;
     }
-    // Does not exist (yet): nothing below it can be a symlink, the rest is lexical.
-    if (ctx.missing.has(next)) return posix.join(next, ...components.slice(i + 1));
+    // Does not exist (yet): nothing below it can be a symlink, the rest is lexical, unless the script
+    // plants a link below it (`mkdir d && ln -s /tmp d/t`).
+    if (ctx.missing.has(next) && !plantedBelow(next, ctx)) return posix.join(next, ...components.slice(i + 1));
     let resolved = next;
     try {
       if (lstatSync(next).isSymbolicLink()) {
@@ -74,9 +95,9 @@ function walk(start: string, components: string[], ctx: PathContext, depth: numb
       }
     } catch {
       ctx.missing.add(next);
-      return posix.join(next, ...components.slice(i + 1));
+      if (!plantedBelow(next, ctx)) return posix.join(next, ...components.slice(i + 1));
     }
-    ctx.realpaths.set(next, resolved);
+    if (!ctx.crossedUnknown) ctx.realpaths.set(next, resolved);
     cur = resolved;
   }
   return cur;
