@@ -8,7 +8,7 @@ import type { SimpleCommand } from '../parse/types.js';
 /** Every value a variable may have at this point: '' unset or empty, undefined not known. */
 export type ShellValues = Array<string | undefined>;
 
-export type CdVariable = 'CDPATH' | 'HOME';
+export type CdVariable = 'CDPATH' | 'HOME' | 'OLDPWD';
 
 const declaring = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 
@@ -16,6 +16,7 @@ const declaring = new Set(['export', 'declare', 'typeset', 'readonly', 'local'])
 const MENTION = {
   CDPATH: { reads: /\$CDPATH(?![A-Za-z0-9_])|\$\{CDPATH\}/g, any: /(?<![A-Za-z0-9_])CDPATH(?![A-Za-z0-9_])/ },
   HOME: { reads: /\$HOME(?![A-Za-z0-9_])|\$\{HOME\}/g, any: /(?<![A-Za-z0-9_])HOME(?![A-Za-z0-9_])/ },
+  OLDPWD: { reads: /\$OLDPWD(?![A-Za-z0-9_])|\$\{OLDPWD\}/g, any: /(?<![A-Za-z0-9_])OLDPWD(?![A-Za-z0-9_])/ },
 } satisfies Record<CdVariable, { reads: RegExp; any: RegExp }>;
 
 /** A mention of NAME other than a plain read ($NAME, ${NAME}), which may set it. */
@@ -26,7 +27,7 @@ function mentions(text: string, name: CdVariable): boolean {
 }
 
 /** What `cmd` sets NAME to for the commands after it: a value, undefined (unknown), or null (untouched). */
-function assigned(cmd: SimpleCommand, name: CdVariable): string | undefined | null {
+export function assigned(cmd: SimpleCommand, name: CdVariable): string | undefined | null {
   if (cmd.program === undefined) {
     const a = cmd.assignments.filter((x) => x.name === name).pop();
     if (a) return a.value.literal ? a.value.text : undefined;

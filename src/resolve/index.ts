@@ -4,13 +4,13 @@
 import { lstatSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import { commandVariants, hasCandidates } from '../parse/candidates.js';
-import type { ParsedScript, SimpleCommand } from '../parse/types.js';
-import { cdCandidates, cdpathMayApply, nextValues, valuesFor, type ShellValues } from './cdpath.js';
+import type { ParsedScript, SimpleCommand, Word } from '../parse/types.js';
+import { assigned, cdCandidates, cdpathMayApply, nextValues, valuesFor, type ShellValues } from './cdpath.js';
 import { expandTilde, newPathContext, resolvePathWord, type PathContext } from './expand-path.js';
 import { WrappedCwds } from './cwd-options.js';
+import { cdArgs, nextPhysical, type Physical } from './cd-args.js';
 import { globMatches, hasGlob } from './glob.js';
 import { outputWords } from './output-options.js';
-import { climbsThroughName, plantLinks, type PlantState } from './planted-links.js';
 import { pathWords, type AccessKind, type PathWord } from './path-words.js';
 
 export interface ResolvedPath {
@@ -113,20 +113,61 @@ function movesToStackedDir(cmd: SimpleCommand): boolean {
   const p = cmd.program;
   if (p === 'popd') return true;
   if (p !== 'cd' && p !== 'pushd') return false;
-  const target = cmd.args.find((a) => !/^-[LPe@]+$/.test(a.text));
+  const { target } = cdArgs(cmd);
   if (!target) return p === 'pushd';
+  if (readsOldpwd(target)) return true;
   const texts = target.candidates ?? [target.text];
   return texts.some((t) => t === '-' || /^[+-]\d+$/.test(t));
+}
+
+/** `cd "$OLDPWD"` is `cd -`. */
+function readsOldpwd(w: Word): boolean {
+  return !w.literal && w.text === '\u0000' && w.unknowns?.length === 1 && /^\$\{?OLDPWD\}?$/.test(w.unknowns[0]!);
 }
 
 /**
  * Where a sure `popd` or `cd -` lands when this script itself put the directory there (a sure pushd, a
  * sure cd), or undefined. Pops the stack for popd.
  */
-function ownStackedDir(cmd: SimpleCommand, stack: string[][] | undefined, oldCwds: string[] | undefined): string[] | undefined {
+function ownStackedDir(
+  cmd: SimpleCommand,
+  stack: string[][] | undefined,
+  oldCwds: string[] | undefined,
+  cwdsNow: string[],
+): string[] | undefined {
   if (cmd.program === 'popd') return cmd.args.length === 0 && stack !== undefined ? stack.pop() : undefined;
-  const onlyDash = cmd.program === 'cd' && cmd.args.length === 1 && cmd.args[0]?.literal === true && cmd.args[0].text === '-';
+  const { target } = cdArgs(cmd);
+  if (cmd.program === 'pushd') return target?.literal ? rotate(target.text, stack, cwdsNow) : undefined;
+  const onlyDash = cmd.program === 'cd' && target !== undefined && ((target.literal && target.text === '-') || readsOldpwd(target));
   return onlyDash ? oldCwds : undefined;
+}
+
+/**
+ * `pushd +N` / `pushd -N` rotate the whole stack (cwd first) so that entry N comes to the top, and go
+ * there. Updates `stack` (top last); undefined when the stack is not known or too short.
+ */
+function rotate(text: string, stack: string[][] | undefined, cwds: string[]): string[] | undefined {
+  const m = /^([+-])(\d+)$/.exec(text);
+  if (!m || stack === undefined) return undefined;
+  const full = [cwds, ...[...stack].reverse()];
+  const n = Number(m[2]);
+  const k = m[1] === '+' ? n : full.length - 1 - n;
+  if (k < 0 || k >= full.length) return undefined;
+  const rotated = [...full.slice(k), ...full.slice(0, k)];
+  stack.splice(0, stack.length, ...rotated.slice(1).reverse());
+  return rotated[0];
+}
+
+/** The cwd `cd -` goes to when OLDPWD holds `value`: only an absolute one is known. */
+function oldpwdCwds(value: string | undefined): string[] | undefined {
+  return value !== undefined && value.startsWith('/') ? [posix.resolve(value)] : undefined;
+}
+
+/** A command that may change the directory stack behind pushd's back (DIRSTACK[n]=, read DIRSTACK, dirs -c). */
+function editsDirstack(cmd: SimpleCommand): boolean {
+  if (cmd.assignments.some((a) => a.name.startsWith('DIRSTACK'))) return true;
+  if (cmd.program === 'dirs') return cmd.args.some((a) => !a.literal || a.text.includes('c'));
+  return cmd.args.some((a) => /(?<![$A-Za-z0-9_{])DIRSTACK(?![A-Za-z0-9_])/.test(a.text));
 }
 
 function isDirectory(path: string): boolean {
@@ -156,22 +197,32 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
   const stack: string[][] = [];
   let stackKnown = true;
   let oldCwds: string[] | undefined;
+  let physicalOption: Physical = 'logical';
   let cdpath: ShellValues = [''];
   let homes: ShellValues = [options.home];
   const out: ResolvedPath[] = [];
   const wrapped = new WrappedCwds();
-  const planted: PlantState = { anywhere: false };
   for (const cmd of script.commands) {
     cwds = wrapped.enter(cmd, cwds);
     const cmdCdpath = valuesFor(cdpath, cmd, 'CDPATH');
     const cmdHomes = valuesFor(homes, cmd, 'HOME');
     cdpath = nextValues(cdpath, cmd, 'CDPATH');
     homes = nextValues(homes, cmd, 'HOME');
+    const setOld = cmd.program === 'cd' ? null : assigned(cmd, 'OLDPWD');
+    if (setOld !== null) {
+      // `OLDPWD=/etc; cd -` goes to /etc; one that may not run leaves both possible.
+      const now = oldpwdCwds(setOld);
+      oldCwds = !cmd.flow ? now : now && oldCwds ? [...new Set([...oldCwds, ...now])] : undefined;
+    }
     const command = cmd.program ?? (cmd.name?.raw ?? '(redirection)');
     const words = commandPathWords(cmd);
     let back: string[] | undefined;
+    // SECURITY: `DIRSTACK[1]=/etc; popd` goes to /etc (probed): an edited stack is not known.
+    if (editsDirstack(cmd)) stackKnown = false;
     if (movesToStackedDir(cmd)) {
-      back = !cmd.flow && !cmd.background ? ownStackedDir(cmd, stackKnown ? stack : undefined, oldCwds) : undefined;
+      const ownOld = cmd.program === 'cd' ? cmd.assignments.filter((a) => a.name === 'OLDPWD').pop() : undefined;
+      const old = ownOld ? oldpwdCwds(ownOld.value.literal ? ownOld.value.text : undefined) : oldCwds;
+      back = !cmd.flow && !cmd.background ? ownStackedDir(cmd, stackKnown ? stack : undefined, old, cwds) : undefined;
       // SECURITY: `cd - && cat ../secret`: unless this script put it there, the directory is not known.
       if (back === undefined) {
         cwdUnknown = true;
@@ -186,16 +237,17 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
       }
     }
     // bash's cd is logical: `cd link/..` goes back where it started (unless -P), so .. is lexical there.
-    const physical = cmd.args.some((a) => a.text === '-P' || a.candidates?.includes('-P') === true);
+    const cdLike = cmd.program === 'cd' || cmd.program === 'pushd';
+    const physical: Physical = cdLike ? (cdArgs(cmd).physical ?? physicalOption) : 'logical';
+    physicalOption = nextPhysical(physicalOption, cmd);
     const targets: string[] = [];
     let cdResolved = true;
     // Its redirections are still checked; its `-` is a place on the stack, not a file.
     for (const w of back === undefined ? words : words.filter((x) => x.access !== 'cwd')) {
       const relative = !w.text.startsWith('/') && !w.text.startsWith('~');
       const viaCdpath = w.access === 'cwd' && cdpathMayApply(cmdCdpath, w.text);
-      const simpleCd = w.access === 'cwd' && w.literal && !physical && !hasGlob(w.text);
+      const simpleCd = w.access === 'cwd' && w.literal && physical !== 'physical' && !hasGlob(w.text);
       // SECURITY: `CDPATH=/etc; cd ssl` goes to /etc/ssl; with CDPATH unknown, so is the new cwd.
-      ctx.crossedUnknown = false;
       const cdTargets = simpleCd ? cwds.map((c) => cdCandidates(cmdCdpath, c, expandTilde(w.text, ctx), isDirectory)) : [];
       let results: Array<Pick<ResolvedPath, 'certainty' | 'resolved'>> =
         (cwdUnknown && relative) || (viaCdpath && (!simpleCd || cdTargets.includes(undefined)))
@@ -203,11 +255,8 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
           : simpleCd
             ? [...new Set(cdTargets.flatMap((t) => t!).map((t) => resolvePathWord(t, '/', ctx)))].map((resolved) => ({ resolved, certainty: 'exact' as const }))
             : resolveOne(cmd, w.text, w.literal, cwds, ctx);
-      // SECURITY: through a link this script made, to a target nobody knows, or maybe through one.
-      if (ctx.crossedUnknown || (planted.anywhere && climbsThroughName(w.text))) {
-        results = [{ resolved: cwds[0]!, certainty: 'unknown' }];
-        if (w.access === 'cwd') cwdUnknown = true;
-      }
+      // `set -P` that may or may not have run: the cd may have gone either way.
+      if (simpleCd && physical === 'either' && results[0]?.certainty === 'exact') results = [...results, ...resolveOne(cmd, w.text, w.literal, cwds, ctx)];
       if (viaCdpath && results[0]?.certainty === 'unknown') cwdUnknown = true;
       for (const r of results) {
         const resolved: ResolvedPath = { arg: w.arg, command, access: w.access, certainty: r.certainty, resolved: r.resolved, unknowns: w.unknowns };
@@ -222,7 +271,6 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
       // loop does. (A function body is isolated too, but its cd moves the caller: it still counts.)
       if (w.access === 'cwd' && cmd.flow?.loop && !cmd.flow.subshell && relative) cwdUnknown = true;
     }
-    plantLinks(cmd, cwds, ctx, planted);
     cwds = wrapped.open(cmd, words, cwds, ctx);
     if (back !== undefined) {
       oldCwds = cwds;
@@ -230,6 +278,12 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
       continue;
     }
     if (targets.length === 0) continue;
+    if (cmd.program === 'pushd' && cdArgs(cmd).noChange) {
+      // pushd -n DIR: DIR only goes on the stack, below the cwd.
+      if (cdResolved && !cmd.flow && !cmd.background && targets.length === 1) stack.push(targets);
+      else stackKnown = false;
+      continue;
+    }
     // A cd that surely ran, in this shell, to a directory that exists, replaces the cwd; any other may
     // or may not have happened, so the old cwds stay possible too.
     const sure = cdResolved && !cmd.flow && !cmd.background && targets.every(isDirectory);

@@ -13,6 +13,7 @@ import {
 import { own } from '../util/own.js';
 import { underOwnCwd, wrapperFileWords } from './cwd-options.js';
 import { embeddedFileWords } from './embedded-files.js';
+import { cdArgs } from './cd-args.js';
 import { impliedPathWords } from './system-paths.js';
 import { variablePathWords } from './env-paths.js';
 import { fileUrlPaths, writesUrls } from './file-urls.js';
@@ -118,7 +119,7 @@ export function pathWords(cmd: SimpleCommand): PathWord[] {
     return out;
   }
   if (program === 'cd' || program === 'pushd') {
-    const target = cmd.args.find((a) => !/^-[LPe@]+$/.test(a.text));
+    const { target } = cdArgs(cmd);
     if (target && target.text !== '-' && !/^[+-]\d+$/.test(target.text)) out.push(word(target, target.text, 'cwd'));
     return out;
   }
