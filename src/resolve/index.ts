@@ -11,6 +11,7 @@ import { WrappedCwds } from './cwd-options.js';
 import { cdArgs, nextPhysical, type Physical } from './cd-args.js';
 import { globMatches, hasGlob } from './glob.js';
 import { outputWords } from './output-options.js';
+import { climbsThroughName, plantLinks, type PlantState } from './planted-links.js';
 import { pathWords, type AccessKind, type PathWord } from './path-words.js';
 
 export interface ResolvedPath {
@@ -202,6 +203,7 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
   let homes: ShellValues = [options.home];
   const out: ResolvedPath[] = [];
   const wrapped = new WrappedCwds();
+  const planted: PlantState = { anywhere: false };
   for (const cmd of script.commands) {
     cwds = wrapped.enter(cmd, cwds);
     const cmdCdpath = valuesFor(cdpath, cmd, 'CDPATH');
@@ -248,6 +250,7 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
       const viaCdpath = w.access === 'cwd' && cdpathMayApply(cmdCdpath, w.text);
       const simpleCd = w.access === 'cwd' && w.literal && physical !== 'physical' && !hasGlob(w.text);
       // SECURITY: `CDPATH=/etc; cd ssl` goes to /etc/ssl; with CDPATH unknown, so is the new cwd.
+      ctx.crossedUnknown = false;
       const cdTargets = simpleCd ? cwds.map((c) => cdCandidates(cmdCdpath, c, expandTilde(w.text, ctx), isDirectory)) : [];
       let results: Array<Pick<ResolvedPath, 'certainty' | 'resolved'>> =
         (cwdUnknown && relative) || (viaCdpath && (!simpleCd || cdTargets.includes(undefined)))
@@ -257,6 +260,11 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
             : resolveOne(cmd, w.text, w.literal, cwds, ctx);
       // `set -P` that may or may not have run: the cd may have gone either way.
       if (simpleCd && physical === 'either' && results[0]?.certainty === 'exact') results = [...results, ...resolveOne(cmd, w.text, w.literal, cwds, ctx)];
+      // SECURITY: through a link this script made, to a target nobody knows, or maybe through one.
+      if (ctx.crossedUnknown || (planted.anywhere && climbsThroughName(w.text))) {
+        results = [{ resolved: cwds[0]!, certainty: 'unknown' }];
+        if (w.access === 'cwd') cwdUnknown = true;
+      }
       if (viaCdpath && results[0]?.certainty === 'unknown') cwdUnknown = true;
       for (const r of results) {
         const resolved: ResolvedPath = { arg: w.arg, command, access: w.access, certainty: r.certainty, resolved: r.resolved, unknowns: w.unknowns };
@@ -271,6 +279,7 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
       // loop does. (A function body is isolated too, but its cd moves the caller: it still counts.)
       if (w.access === 'cwd' && cmd.flow?.loop && !cmd.flow.subshell && relative) cwdUnknown = true;
     }
+    plantLinks(cmd, cwds, ctx, planted);
     cwds = wrapped.open(cmd, words, cwds, ctx);
     if (back !== undefined) {
       oldCwds = cwds;
