@@ -151,8 +151,24 @@ function plantOne(cmd: SimpleCommand, cwd: string, ctx: PathContext, state: Plan
   }
 }
 
+/**
+ * Unpackers that recreate the symlinks an archive holds, under names only the archive knows (a `tar -c`
+ * of link-up earlier in the same script, unpacked one level deeper, climbs one level higher).
+ */
+const extracts: Record<string, (args: string[]) => boolean> = {
+  tar: (args) => args.some((a, i) => /^--(extract|get)$/.test(a) || (/^-[A-Za-z]*x/.test(a) && !a.startsWith('--')) || (i === 0 && /^[A-Za-z]*x[A-Za-z]*$/.test(a))),
+  bsdtar: (args) => extracts.tar!(args),
+  unzip: (args) => !args.some((a) => /^-[A-Za-z]*[lvtZ]/.test(a)),
+  cpio: (args) => args.some((a) => a === '--extract' || /^-[A-Za-z]*i/.test(a)),
+  '7z': (args) => args[0] === 'x' || args[0] === 'e',
+  '7za': (args) => args[0] === 'x' || args[0] === 'e',
+};
+
 /** Records the links `cmd` may make, resolved against every cwd the script may be in. */
 export function plantLinks(cmd: SimpleCommand, cwds: string[], ctx: PathContext, state: PlantState): void {
+  const unpacks = cmd.program !== undefined && Object.hasOwn(extracts, cmd.program) ? extracts[cmd.program]! : undefined;
+  // SECURITY: the links an archive holds are not known: any later climb through a name is unknown.
+  if (unpacks?.(cmd.args.map((a) => a.text))) state.anywhere = true;
   const variants = hasCandidates(cmd) ? commandVariants(cmd) : [cmd];
   if (!variants) {
     if (linkOptions(cmd)) state.anywhere = true;

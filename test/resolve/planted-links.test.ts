@@ -77,6 +77,13 @@ describe('links the script itself plants are walked as the kernel will', () => {
     expect(catAfter('ln $opts /tmp t; cat t/../etc/passwd')).toEqual(['unknown @/project']);
   });
 
+  it('judges a climb through a name as unknown after an archive is unpacked', () => {
+    for (const unpack of ['tar -xf a.tar -C x', 'tar xzf a.tgz', 'tar --extract -f a.tar', 'unzip a.zip', 'cpio -idm < a.cpio']) {
+      expect(catAfter(`${unpack}; cat x/link/../../etc/passwd`), unpack).toEqual(['unknown @/project']);
+    }
+    expect(catAfter('tar -tf a.tar; unzip -l a.zip; cat x/../README.md')).toEqual(['exact @/project/README.md']);
+  });
+
   it('leaves ordinary links and paths as they were', () => {
     expect(catAfter('ln -s src s2 && cat s2/index.ts')).toEqual(['exact @/project/src/index.ts']);
     expect(catAfter('cp -r src build && cat build/../README.md')).toEqual(['exact @/project/README.md']);
