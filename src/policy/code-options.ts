@@ -154,8 +154,9 @@ export const codeLooking = /^\s*[!(]|[A-Za-z_][\w.:]*\s*\(|`|\$\(|;\s*\S|&&|\|\|
 /** Operands that are code: socat's EXEC:/SYSTEM: addresses, sqlite3's dot-commands that shell out or load code. */
 export const codeOperands: Record<string, RegExp> = {
   socat: /^(exec|system):/i,
-  sqlite3: /(^|\n)\s*\.(shell|system|load)\b/,
-  duckdb: /(^|\n)\s*\.(shell|system|sh)\b/,
+  // .output/.once/.read/.import '|cmd' run cmd; edit() runs an editor; load_extension() loads code.
+  sqlite3: /(^|\n)\s*\.(shell|system|load)\b|(^|\n)\s*\.(output|once|read|import)\s[^\n]*?\||\b(edit|load_extension)\s*\(/i,
+  duckdb: /(^|\n)\s*\.(shell|system|sh)\b|(^|\n)\s*\.(output|once|read|import)\s[^\n]*?\|/i,
 };
 
 /** Framework commands whose next operand is code in the app (`rails runner 'User.destroy_all'`); a script file there is not. */

@@ -4,6 +4,7 @@
 import { sedScripts } from '../parse/inline-code.js';
 import type { SimpleCommand, Word } from '../parse/types.js';
 import type { AccessKind, PathWord } from './path-words.js';
+import { SQLITE_SHELLS, sqliteWords } from './sqlite-files.js';
 
 /** socat address types whose parameter is a file, and how it is opened. */
 const socatFileAddresses: Record<string, AccessKind> = {
@@ -128,5 +129,6 @@ export function embeddedFileWords(cmd: SimpleCommand): PathWord[] {
   if (p === 'socat') return socatWords(cmd);
   if (AWKS.has(p)) return awkWords(cmd);
   if (p === 'sed' || p === 'gsed') return sedWords(cmd);
+  if (SQLITE_SHELLS.has(p)) return sqliteWords(cmd);
   return [];
 }

