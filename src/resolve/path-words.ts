@@ -14,6 +14,7 @@ import { own } from '../util/own.js';
 import { underOwnCwd, wrapperFileWords } from './cwd-options.js';
 import { embeddedFileWords } from './embedded-files.js';
 import { cdArgs } from './cd-args.js';
+import { optionListWords } from './option-lists.js';
 import { impliedPathWords } from './system-paths.js';
 import { variablePathWords } from './env-paths.js';
 import { fileUrlPaths, writesUrls } from './file-urls.js';
@@ -117,6 +118,7 @@ export function pathWords(cmd: SimpleCommand): PathWord[] {
   out.push(...variablePathWords(cmd));
   // Files a wrapper's options name, state files a command changes, files inside socat/awk/sed words.
   out.push(...wrapperFileWords(cmd), ...impliedPathWords(cmd), ...embeddedFileWords(cmd), ...implicitTargetWords(cmd));
+  out.push(...optionListWords(cmd)); // key=value lists (--mount source=), ffmpeg's concat:
   const program = cmd.program;
   if (program === undefined || dataOnlyPrograms.has(program)) return out;
   if (program === 'find') {
