@@ -94,8 +94,13 @@ export function unknownRules(script: ParsedScript, locked: boolean): RuleMatch[]
 export function destructiveRules(commands: Array<{ cmd: SimpleCommand; n: NormalizedCommand }>, paths: ResolvedPath[]): RuleMatch[] {
   const rules: RuleMatch[] = [];
   for (const { cmd, n } of commands) {
+    // An unknown argument may be the very flag or operand (--force, +ref): show it as written, and say
+    // the match may come from it, not that the command surely is destructive.
+    const unknown = cmd.args.filter((a) => !a.literal).map((a) => a.raw);
+    const shown = unknown.length ? { ...cmd, args: cmd.args.map((a) => (a.literal ? a : { ...a, text: a.raw })) } : cmd;
+    const may = unknown.length ? ` (or may: ${unknown.join(' ').slice(0, 60)} is not known until it runs)` : '';
     for (const rule of destructiveMatches(n)) {
-      rules.push({ key: 'security.mode', decision: 'approval-required', detail: `sandboxed mode: ${describe(cmd)} ${rule.reason} (destructive: ${rule.id})` });
+      rules.push({ key: 'security.mode', decision: 'approval-required', detail: `sandboxed mode: ${describe(shown)} ${rule.reason}${may} (destructive: ${rule.id})` });
     }
   }
   for (const p of paths) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScript } from '../../src/parse/index.js';
 import { impliedPermissionCommands } from '../../src/policy/creation-modes.js';
 import { destructiveMatches } from '../../src/policy/destructive.js';
-import { normalizeAll } from '../../src/policy/exec-rules.js';
+import { destructiveRules, normalizeAll } from '../../src/policy/exec-rules.js';
 
 /** The destructive rule ids a one-command script triggers, with the chmod/chown its creation options amount to. */
 function ids(command: string): string[] {
@@ -121,4 +121,11 @@ describe('a value attached to an option is not more options', () => {
   it.each([['perl -pi -e s/a/b/ notes.md'], ['perl -i.bak -pe s/a/b/ notes.md'], ['ruby -i -pe 1 notes.md']])('%s still is', (command) =>
     expect(ids(command)).toContain('in-place-edit-perl'),
   );
+});
+
+describe('the reason given when an unknown argument may make a command destructive', () => {
+  it('shows the argument as written and says the match may come from it', () => {
+    const details = destructiveRules(normalizeAll(parseScript('git push -u origin "$branch"'), '/root'), []).map((r) => r.detail);
+    expect(details).toContain('sandboxed mode: `git push -u origin "$branch"` rewrites remote history (git push --force) (or may: "$branch" is not known until it runs) (destructive: git-force-push)');
+  });
 });
