@@ -53,9 +53,11 @@ export function nextPhysical(state: Physical, cmd: SimpleCommand): Physical {
     for (let i = 0; i < args.length; i++) {
       const t = args[i]!.text;
       if (t === '--' || t === '-') break;
-      if ((t === '-o' || t === '+o') && args[i + 1]?.text === 'physical') to = t === '-o' ? 'physical' : 'logical';
-      else if (/^[-+][A-Za-z]*P[A-Za-z]*$/.test(t)) to = t.startsWith('-') ? 'physical' : 'logical';
-      else if (!/^[-+]/.test(t)) break;
+      if (!/^[-+][A-Za-z]*$/.test(t)) break;
+      const sign: Physical = t.startsWith('-') ? 'physical' : 'logical';
+      if (t.includes('P')) to = sign;
+      // -o NAME, also at the end of a cluster (set -eo physical).
+      if (t.endsWith('o') && t.length > 1 && args[++i]?.text === 'physical') to = sign;
     }
   } else {
     // shopt -o NAME works on set's options: -s sets, -u unsets (-so, -os, -s -o).

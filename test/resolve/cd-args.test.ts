@@ -35,11 +35,13 @@ describe('cd options', () => {
   });
 
   it('tracks the physical shell option', () => {
-    for (const s of ['set -P', 'set -euP', 'set -o physical', 'shopt -so physical', 'shopt -s -o physical']) {
+    for (const s of ['set -P', 'set -euP', 'set -o physical', 'set -o errexit -o physical', 'set -eo physical', 'shopt -so physical', 'shopt -s -o physical']) {
       expect(nextPhysical('logical', cmd(s))).toBe('physical');
     }
     expect(nextPhysical('physical', cmd('set +P'))).toBe('logical');
     expect(nextPhysical('logical', cmd('set -e'))).toBe('logical');
+    expect(nextPhysical('logical', cmd('set -o pipefail -- -P'))).toBe('logical');
+    expect(nextPhysical('physical', cmd('set +o physical'))).toBe('logical');
     expect(nextPhysical('logical', cmd('shopt -s physical'))).toBe('logical');
     expect(nextPhysical('logical', parseScript('true && set -P').commands[1]!)).toBe('either');
     expect(nextPhysical('logical', cmd('set -$flags'))).toBe('either');
