@@ -40,9 +40,27 @@ export function cdArgs(cmd: SimpleCommand): CdArgs {
   return { target: undefined, physical, noChange };
 }
 
+/** Shells that take set's letters on their command line (`bash -P -c '..'`, `bash -o physical`). */
+const SHELLS = new Set(['bash', 'sh', 'dash', 'zsh', 'ksh', 'mksh', 'rbash']);
+
+/**
+ * A shell started with -P or -o physical: the commands of its script (listed after it) may be physical.
+ * Taken as either way for the rest, since where its script ends is not tracked here.
+ */
+function startsPhysical(cmd: SimpleCommand): boolean {
+  for (let i = 0; i < cmd.args.length; i++) {
+    const t = cmd.args[i]!.text;
+    if (!/^[-+][A-Za-z]+$/.test(t) || t === '-c' || t.endsWith('c')) return /^-[A-Za-z]*P/.test(t);
+    if (t.startsWith('-') && t.includes('P')) return true;
+    if (t.endsWith('o') && cmd.args[++i]?.text === 'physical') return true;
+  }
+  return false;
+}
+
 /** The `physical` shell option after `cmd` (set -P, set -euP, set -o physical, shopt -so physical). */
 export function nextPhysical(state: Physical, cmd: SimpleCommand): Physical {
   const p = cmd.program;
+  if (p !== undefined && SHELLS.has(p)) return startsPhysical(cmd) ? 'either' : state;
   if (p !== 'set' && p !== 'shopt') return state;
   let to: Physical | undefined;
   const args = cmd.args;

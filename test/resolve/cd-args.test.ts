@@ -56,6 +56,12 @@ describe('physical cd climbs from the link target', () => {
     }
   });
 
+  it('takes a shell started with -P as maybe physical', () => {
+    expect(catAfter(`bash -P -c 'cd link/..; cat f'`)).toContain('exact @/other/f');
+    expect(catAfter(`bash -o physical -c 'cd link/..; cat f'`)).toContain('exact @/other/f');
+    expect(catAfter(`bash -e -c 'cd link/..; cat f'`)).not.toContain('exact @/other/f');
+  });
+
   it('keeps both when set -P may not have run', () => {
     expect(catAfter('[ -n "$X" ] && set -P; cd link/..')).toEqual(['exact @/project/f', 'exact @/other/f']);
   });
