@@ -119,6 +119,21 @@ export function resolvePathWord(word: string, cwd: string, ctx: PathContext): st
   return realpathLongestPrefix(absolute, ctx);
 }
 
+/**
+ * Like resolvePathWord, but the last component is not followed when it is a symlink: where a program
+ * that works on the link itself (du, stat, rm, readlink) acts. With a trailing slash, `.` or `..` last,
+ * every program follows, so those resolve fully.
+ */
+export function resolvePathWordNoFollow(word: string, cwd: string, ctx: PathContext): string {
+  const expanded = expandTilde(word, ctx);
+  const absolute = expanded.startsWith('/') ? expanded : `${cwd}/${expanded}`;
+  const slash = absolute.lastIndexOf('/');
+  const base = absolute.slice(slash + 1);
+  if (base === '' || base === '.' || base === '..' || keepAsWritten.test(absolute)) return resolvePathWord(word, cwd, ctx);
+  const dir = realpathLongestPrefix(absolute.slice(0, slash) || '/', ctx);
+  return dir === '/' ? `/${base}` : `${dir}/${base}`;
+}
+
 /** Containment by path segments, never by string prefix: /tmp allows /tmp/a, not /tmpx. */
 export function isInside(path: string, root: string): boolean {
   if (root === '/') return true;

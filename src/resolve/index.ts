@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 import { commandVariants, hasCandidates } from '../parse/candidates.js';
 import type { ParsedScript, SimpleCommand, Word } from '../parse/types.js';
 import { assigned, cdCandidates, cdpathMayApply, nextValues, valuesFor, type ShellValues } from './cdpath.js';
-import { expandTilde, newPathContext, resolvePathWord, type PathContext } from './expand-path.js';
+import { expandTilde, newPathContext, resolvePathWord, resolvePathWordNoFollow, type PathContext } from './expand-path.js';
 import { WrappedCwds } from './cwd-options.js';
 import { cdArgs, nextPhysical, type Physical } from './cd-args.js';
 import { globMatches, hasGlob } from './glob.js';
@@ -48,19 +48,21 @@ function resolveOne(
   literal: boolean,
   cwds: string[],
   ctx: PathContext,
+  noFollow = false,
 ): Array<Pick<ResolvedPath, 'certainty' | 'resolved'>> {
+  const resolveWord = noFollow ? resolvePathWordNoFollow : resolvePathWord;
   if (literal) {
     const out = new Map<string, ResolvedPath['certainty']>();
     for (const variant of globParentVariants(text)) {
       const bases = variant.startsWith('/') || variant.startsWith('~') ? [cwds[0]!] : cwds;
-      for (const cwd of bases) out.set(resolvePathWord(variant, cwd, ctx), 'exact');
+      for (const cwd of bases) out.set(resolveWord(variant, cwd, ctx), 'exact');
     }
     if (hasGlob(text)) {
       // SECURITY: a match may be a symlink out of the project (link-*/passwd): judge every match too.
       const pattern = expandTilde(text, ctx);
       for (const cwd of pattern.startsWith('/') ? [cwds[0]!] : cwds) {
         const matches = globMatches(cwd, pattern);
-        if (matches) for (const m of matches) out.set(resolvePathWord(m, '/', ctx), 'exact');
+        if (matches) for (const m of matches) out.set(resolveWord(m, '/', ctx), 'exact');
         else {
           // Too many entries to look at: only the directory before the first pattern is known.
           const fixed = pattern.split('/');
@@ -257,7 +259,7 @@ export function resolveScript(script: ParsedScript, options: ResolveOptions): Re
           ? [{ resolved: cwds[0]!, certainty: 'unknown' }]
           : simpleCd
             ? [...new Set(cdTargets.flatMap((t) => t!).map((t) => resolvePathWord(t, '/', ctx)))].map((resolved) => ({ resolved, certainty: 'exact' as const }))
-            : resolveOne(cmd, w.text, w.literal, cwds, ctx);
+            : resolveOne(cmd, w.text, w.literal, cwds, ctx, w.noFollow);
       // `set -P` that may or may not have run: the cd may have gone either way.
       if (simpleCd && physical === 'either' && results[0]?.certainty === 'exact') results = [...results, ...resolveOne(cmd, w.text, w.literal, cwds, ctx)];
       // SECURITY: through a link this script made, to a target nobody knows, or maybe through one.

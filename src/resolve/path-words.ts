@@ -34,7 +34,21 @@ export interface PathWord {
   overwrite?: boolean;
   /** The directory the commands this wrapper runs start in (env -C DIR): see cwd-options.ts. */
   wrappedCwd?: boolean;
+  /** An operand the program acts on as it is, a symlink not followed (du, stat, rm): see noFollowOperands. */
+  noFollow?: boolean;
 }
+
+/**
+ * Programs that act on a symlink named on their command line rather than on its target, and the options
+ * that make them follow it after all. (ls, cat, cp... follow: they are not here.)
+ */
+const noFollowOperands: Record<string, string[]> = {
+  du: ['-L', '--dereference', '-D', '-H', '--dereference-args'],
+  stat: ['-L', '--dereference'],
+  readlink: [],
+  rm: [],
+  unlink: [],
+};
 
 /** Of the data options, those whose value is a file to read (grep -f FILE, sed -f SCRIPT). */
 const fileDataOptions = new Set(['-f', '--file', '--from-file']);
@@ -190,7 +204,10 @@ export function pathWords(cmd: SimpleCommand): PathWord[] {
     const overwrite =
       (program === 'tee' && !cmd.args.some((x) => x.text === '-a' || x.text === '--append')) ||
       ((program === 'cp' || program === 'install') && index === operands.length - 1 && index > 0);
-    out.push(overwrite ? { ...word(a, a.text, access), overwrite } : word(a, a.text, access));
+    const follows = own(noFollowOperands, program)?.some((f) => cmd.args.some((x) => x.text === f || (f.length === 2 && /^-[A-Za-z]+$/.test(x.text) && x.text.includes(f[1]!))));
+    const noFollow = own(noFollowOperands, program) !== undefined && !follows;
+    const pw = overwrite ? { ...word(a, a.text, access), overwrite } : word(a, a.text, access);
+    out.push(noFollow ? { ...pw, noFollow } : pw);
   });
   return underOwnCwd(cmd, out);
 }

@@ -74,3 +74,17 @@ describe('a cd to a directory from the shell\'s stack: known when this script pu
     expect(paths(script)).toEqual(expected);
   });
 });
+
+describe('programs that act on a symlink operand itself, not its target', () => {
+  const table: Array<[string, string, string[]]> = [
+    ['du does not follow a link named on its command line', 'du -sh link-etc', ['du read exact @/link-etc']],
+    ['du -L does', 'du -shL link-etc', ['du read exact /etc']],
+    ['a trailing slash is followed by every program', 'du -sh link-etc/', ['du read exact /etc']],
+    ['rm removes the link', 'rm link-etc', ['rm write exact @/link-etc']],
+    ['cat reads the target', 'cat link-etc', ['cat read exact /etc']],
+    ['a redirection always follows', 'du -sh a.txt > link-etc', ['du write exact /etc', 'du read exact @/a.txt']],
+  ];
+  it.each(table)('%s', (_title, script, expected) => {
+    expect(paths(script)).toEqual(expected);
+  });
+});
