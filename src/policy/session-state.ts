@@ -75,6 +75,10 @@ export function sessionStateRules(script: ParsedScript, commands: Array<{ cmd: S
     }
     if (p === 'shopt' && words.includes('extdebug')) rules.push(rule('shopt extdebug lets a DEBUG trap skip later commands'));
     if (p === 'set' && (letters.includes('T') || words.includes('functrace'))) rules.push(rule('set -T makes DEBUG and RETURN traps reach into functions'));
+    // Each command is judged with logical cd (bash's default): `set -P` in one would make a later
+    // `cd link/..` land where the link's target is, not where that command was judged.
+    const physicalOn = words.some((w) => /^-[A-Za-z]*P/.test(w)) || (words.includes('physical') && !words.some((w) => /^\+o$|^-u$/.test(w)));
+    if ((p === 'set' || p === 'shopt') && physicalOn) rules.push(rule('set -P / -o physical makes later cds resolve symlinks first, which later commands are not judged with'));
     if (p === 'enable' && words.some((w) => !/^-[aps]+$/.test(w))) rules.push(rule('enable changes which builtins later commands get'));
     // hash -p FILE NAME: every later command named NAME runs FILE (hash -p /bin/rm ls).
     if (p === 'hash' && letters.includes('p')) rules.push(rule('hash -p makes a command name run another program for the rest of the session'));

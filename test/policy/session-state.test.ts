@@ -31,3 +31,13 @@ describe('hook variables set by read, printf -v and mapfile, not only by assignm
     expect(sessionRules(command)).toEqual([]);
   });
 });
+
+describe('physical cd for later commands', () => {
+  const detail = 'set -P / -o physical makes later cds resolve symlinks first, which later commands are not judged with';
+  it.each(['set -P', 'set -euP', 'set -o physical', 'shopt -so physical'])('%s needs approval', (command) => {
+    expect(sessionRules(command)).toEqual([detail]);
+  });
+  it.each(['set +P', 'set -euo pipefail', 'set +o physical', 'shopt -u -o physical'])('%s does not', (command) => {
+    expect(sessionRules(command)).toEqual([]);
+  });
+});
