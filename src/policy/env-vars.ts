@@ -14,7 +14,15 @@ interface CodeVariable {
   runs: string;
   /** A value known to run nothing: every whitespace-separated word of it matches (GIT_PAGER=cat). */
   safeWords?: RegExp;
+  /** What separates the value's words, when not blanks (PATH: ":"). */
+  separator?: RegExp;
 }
+
+// PATH entries that do not put unknown programs ahead of the system's: the system's own directories, a
+// project's tool directories (node_modules/.bin, .venv/bin, relative paths without ..), and the usual
+// per-user tool homes. Any other directory (/tmp/x, /etc, /opt/y) decides what every later name runs.
+const pathEntry =
+  /^\/(usr\/(local\/)?)?s?bin$|^\/snap\/bin$|^(?!\/)(?!.*(^|\/)\.\.(\/|$))[\w.@+-]+(\/[\w.@+-]+)*\/?$|\/(node_modules\/\.bin|\.?venv\/bin|\.local\/bin|\.cargo\/bin|go\/bin|\.bun\/bin|\.deno\/bin|\.npm-global\/bin|\.pyenv\/(shims|bin)|\.rbenv\/shims|\.nvm\/versions\/node\/[\w.-]+\/bin)\/?$/;
 
 // Pagers and less's own options, minus the ones that write or read files (-o/-O log, -k keys).
 const pager = /^((\/usr)?\/bin\/)?(cat|less|more)$|^-[A-JL-NP-Za-jl-np-z]+$/;
@@ -34,6 +42,7 @@ export const codeVariables: CodeVariable[] = [
   // The shell's hooks: bash runs them at startup, before prompts or when tracing (session-state.ts keeps the session's copy).
   { name: /^(BASH_ENV|ENV)$/, runs: 'bash and sh source the file it names before running anything' },
   { name: /^BASH_FUNC_/, runs: 'bash imports it as a function definition' },
+  { name: 'PATH', runs: 'every later command name runs the first program of that name in the directories it lists', safeWords: pathEntry, separator: /:/ },
   { name: 'PROMPT_COMMAND', runs: 'bash runs it before every prompt' },
   { name: /^PS[0-4]$/, runs: 'bash expands it, running any $(...) in it, before prompts or traced commands', safeWords: /^[^$`]*$/ },
   { name: /^(SHELLOPTS|BASHOPTS)$/, runs: 'bash turns on the options it lists (xtrace expands PS4) in every bash it starts' },
@@ -81,7 +90,7 @@ function entryFor(name: string): CodeVariable | undefined {
 
 /** A value every word of which is harmless (an empty value runs nothing: GIT_PAGER= turns the pager off). */
 function harmless(v: CodeVariable, text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => w !== '');
+  const words = text.split(v.separator ?? /\s+/).filter((w) => w !== '');
   return words.length === 0 || (v.safeWords !== undefined && words.every((w) => v.safeWords!.test(w)));
 }
 

@@ -109,3 +109,18 @@ describe('$(mktemp) is a path in its directory (fold.ts)', () => {
     expect(decide('TMPDIR=$(mktemp -d) npm ci', workdirOnly).decision).toBe('blocked');
   });
 });
+
+describe('PATH decides what every later command name runs', () => {
+  it.each(['PATH=/tmp/argent-bin:$PATH ls', 'PATH=/etc:$PATH ls', 'export PATH=../evil:$PATH', 'PATH=/opt/x/bin ls'])('%s needs approval', (command) => {
+    expect(decide(command).decision).toBe('approval-required');
+  });
+  it.each([
+    'export PATH=$PWD/node_modules/.bin:$PATH',
+    'export PATH="$HOME/.local/bin:$PATH"',
+    'PATH=./bin:$PATH make',
+    'export PATH=/usr/local/bin:/usr/bin:/bin',
+    'export PATH=".venv/bin:$PATH"',
+  ])('%s stays allowed', (command) => {
+    expect(decide(command).decision).toBe('allow');
+  });
+});
