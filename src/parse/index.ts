@@ -25,6 +25,7 @@ export function parseScript(source: string, context: ParseContext = {}): ParsedS
     unknowns: [],
     stats: newStats(),
     vars: new Map(),
+    varScopes: new Map(),
     arrays: new Map(),
     positional: undefined,
     ctxVars: { ...(context.vars ?? {}) },

@@ -25,6 +25,15 @@ export interface ParseState {
   stats: LexStats;
   /** Variables folded to constants: assigned once, literally, in the main shell, before use. */
   vars: Map<string, string>;
+  /**
+   * Of those, the ones assigned where the assignment may not run (a branch, a loop, the right of &&),
+   * with the frame it sat in: only commands of that same frame see the value (`if c; then f=a; cat
+   * "$f"; fi`); elsewhere the variable may still hold an earlier command's value (`false && f=a; cat
+   * "$f"` in a session), so it is unknown there.
+   */
+  varScopes: Map<string, object>;
+  /** The frame of the command whose words are being expanded (see varScopes). */
+  frame?: object;
   /** Of those, the arrays whose elements are all known words (files=(a.md b.md)): see lists.ts. */
   arrays: Map<string, string[]>;
   /** The positional parameters after the script's one `set -- WORDS` (lists.ts), once walked past it. */
@@ -89,7 +98,10 @@ export function addUnknown(st: ParseState, kind: UnknownKind, detail: string, so
 export function foldedVar(st: ParseState, name: string): string | undefined {
   if (st.stats.poisoned.has(name) || st.stats.forVars.has(name) || st.stats.dynamicNames) return undefined;
   const count = st.stats.assignCounts.get(name) ?? 0;
-  if (count === 1) return st.vars.get(name);
+  if (count === 1) {
+    const scope = st.varScopes.get(name);
+    return scope === undefined || scope === st.frame ? st.vars.get(name) : undefined;
+  }
   if (count === 0) return Object.prototype.hasOwnProperty.call(st.ctxVars, name) ? st.ctxVars[name] : undefined;
   return undefined;
 }

@@ -110,7 +110,18 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
     };
   };
 
+  // Words are expanded knowing their command's frame (ParseState.varScopes); nested walks set their own.
   const command = (node: BpCommand, f: Frame): SimpleCommand | undefined => {
+    const outer = st.frame;
+    st.frame = f;
+    try {
+      return commandIn(node, f);
+    } finally {
+      st.frame = outer;
+    }
+  };
+
+  const commandIn = (node: BpCommand, f: Frame): SimpleCommand | undefined => {
     const slot = st.commands.length;
     const assignments: SimpleCommand['assignments'] = [];
     const redirects: Redirect[] = [];
@@ -191,14 +202,25 @@ export function walkLexed(run: Runner, lexed: LexedScript, frame: Frame): Simple
     }
     if (!f.isolated) {
       // Only plain assignments in the main shell set a variable for later commands (folding).
-      if (!name) for (const a of assignments) if (a.value.literal) st.vars.set(a.name, a.value.text);
+      if (!name) {
+        for (const a of assignments) {
+          if (!a.value.literal) continue;
+          st.vars.set(a.name, a.value.text);
+          if (f.conditional || f.loop) st.varScopes.set(a.name, f);
+          else st.varScopes.delete(a.name);
+        }
+      }
       // SECURITY: an array set in a branch or loop that may not run keeps the session's value: unknown.
       if (!f.conditional && !f.loop) for (const [n, elements] of name ? declaredArrays(cmd, declArrays) : arrays) st.arrays.set(n, elements);
       recordPositional(st, cmd, f);
       if (cmd.program && DECLARE.has(cmd.program)) {
         for (const a of cmd.args) {
           const m = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(a.text);
-          if (m?.[1] && a.literal) st.vars.set(m[1], m[2] ?? '');
+          if (m?.[1] && a.literal) {
+            st.vars.set(m[1], m[2] ?? '');
+            if (f.conditional || f.loop) st.varScopes.set(m[1], f);
+            else st.varScopes.delete(m[1]);
+          }
         }
       }
     }

@@ -127,3 +127,17 @@ describe('commands carry background and function structure', () => {
     expect(parseScript('# setup\nls # list\necho "# not a comment"').comments).toEqual(['# setup', '# list']);
   });
 });
+
+describe('a constant assigned where the assignment may not run is known only beside it', () => {
+  it.each([
+    ['a plain assignment', 'x=README.md; cat "$x"', ['cat README.md']],
+    ['in the same branch', 'if true; then x=README.md; cat "$x"; fi', ['true', 'cat README.md']],
+    ['in the same loop body', 'for i in 1 2; do x=a.txt; cat "$x"; done', ['cat a.txt']],
+    // In a session the branch not running leaves an earlier command's value.
+    ['after a && that may not run', 'false && x=README.md; cat "$x"', ['false', 'cat ?']],
+    ['after the loop', 'for i in 1 2; do x=a.txt; done; cat "$x"', ['cat ?']],
+    ['declare in a branch, used after it', 'if true; then declare x=README.md; fi; cat "$x"', ['true', 'declare x=README.md', 'cat ?']],
+  ])('%s', (_title, script, expected) => {
+    expect(lines(script)).toEqual(expected);
+  });
+});
