@@ -39,8 +39,12 @@ const LAUNCHER = [
   'rc=$?',
   // The leading newline is the marker's own (the reader strips it), so a last line without one stays as is.
   "builtin printf '\\n\\036%s %d\\036' \"$n\" \"$rc\"",
-  // Wait (bounded) for the supervisor's acknowledgement: the nonce on a line of its own.
-  'while IFS= read -r -t 5 l; do [ "$l" = "$n" ] && break; done',
+  // Wait (bounded) for the supervisor's acknowledgement: the nonce on a line of its own. An end of input
+  // (the ^D a one-shot sends when its stdin ends, unread by the command) must not end the wait early:
+  // exiting before the supervisor has read the end marker let node-pty report the exit before the last
+  // bytes, and a newline leaked into the output. A timeout (status > 128) or a few EOFs in a row end it.
+  'e=0',
+  'while :; do IFS= read -r -t 5 l; s=$?; if [ $s -eq 0 ]; then [ "$l" = "$n" ] && break; elif [ $s -gt 128 ] || [ $((e += 1)) -gt 3 ]; then break; fi; done',
   'exit $rc',
 ].join('\n');
 
